@@ -1,0 +1,179 @@
+"""Notes inside a paragraph: responsible departments and inline enumerations.
+
+Implementation plans end a task with the bodies that carry it out, in brackets at the end of
+the paragraph::
+
+    …加快建设创新平台。（市科技局、市发展改革委等按职责分工负责）
+    …完善考核办法。（牵头单位：市科技局；责任单位：市财政局、市人社局）
+
+and enumerate inside one paragraph with ordinals that are items, not headings::
+
+    重点做好三项工作：一是…。二是…。三是…。
+    首先，…；其次，…；最后，…。
+
+Both are pure functions over one paragraph's text; neither raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdoc.nodes import InlineItem, Span
+
+__all__ = ["find_departments", "find_inline_items"]
+
+# --- departments ---------------------------------------------------------------------------
+
+_LABEL = re.compile(r"(?:牵头|责任|主责|配合|参与|协办|协同|实施)(?:单位|部门)[ \t\u3000]*[:：]")
+# What follows the names in an unlabelled note: 等按职责分工负责, 分别负责, 牵头 …
+_DUTY = re.compile(
+    r"(?:等)?(?:各?有关|各?相关)?(?:部门|单位)?(?:按照|按|依|根据)?(?:职责分工|职能分工|职责|职能|分工)?"
+    r"(?:分别|共同|协同|配合)?(?:负责|落实|牵头|配合|参与)$"
+)
+# A name must end like a body of government, so that （具体办法另行落实） yields nothing.
+_ORGAN = re.compile(
+    r"(?:局|委|办|厅|部|院|会|室|中心|处|署|银行|分行|支行|府|组|所|站|队|司|馆|社|团|区|县|市|州|盟|旗"
+    r"|镇|乡|街道|公司|集团|海关|单位|部门|机构|党委|政府|管委会|办公室|委员会)$"
+)
+_MAX_NOTE = 200
+_MAX_NAME = 30
+
+
+def _open_bracket(text: str, close: int) -> int | None:
+    """Index of the bracket that opens the one closing at ``close``, nesting counted."""
+    depth = 0
+    for i in range(close, max(-1, close - _MAX_NOTE), -1):
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _split_names(segment: str) -> list[str]:
+    """Split on 、，,；; outside brackets: 各县（市、区）人民政府 is one name."""
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in segment:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+        if depth == 0 and ch in "、，,；;":
+            names.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    names.append("".join(current))
+    return [n.strip(" \t\u3000") for n in names if n.strip(" \t\u3000")]
+
+
+def _clean(name: str) -> str:
+    name = _DUTY.sub("", name).strip(" \t\u3000")
+    name = re.sub(r"^由", "", name)
+    return re.sub(r"等$", "", name)
+
+
+def find_departments(text: str) -> tuple[str, ...]:
+    """The departments a closing note of ``text`` makes responsible, in order, without
+    duplicates; ``()`` when the paragraph has no such note.
+
+    >>> find_departments("加强协作。（市科技局、市发展改革委等按职责分工负责）")
+    ('市科技局', '市发展改革委')
+    """
+    body = text.rstrip(" \t\u3000\u00a0\r\n。；;.")
+    if not body.endswith(("）", ")")):
+        return ()
+    start = _open_bracket(body, len(body) - 1)
+    if start is None:
+        return ()
+    inner = body[start + 1 : -1].strip(" \t\u3000")
+    labels = list(_LABEL.finditer(inner))
+    if labels:
+        raw = []
+        for k, m in enumerate(labels):
+            stop = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
+            raw.extend(_split_names(inner[m.end() : stop]))
+    else:
+        # Unlabelled: the whole note must end in a duty phrase (…等按职责分工负责), or each
+        # part does (市科技局牵头，市财政局配合).
+        parts = re.split(r"[，,；;]", inner)
+        if not all(_DUTY.search(p.strip(" \t\u3000")) for p in parts if p.strip()):
+            return ()
+        raw = [n for p in parts for n in _split_names(_DUTY.sub("", p.strip(" \t\u3000")))]
+    names = [_clean(n) for n in raw]
+    names = [n for n in names if n]
+    if not names or not all(len(n) <= _MAX_NAME and _ORGAN.search(n) for n in names):
+        return ()
+    return tuple(dict.fromkeys(names))
+
+
+# --- inline enumerations -------------------------------------------------------------------
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ITEM = re.compile(
+    # Only at a sentence start (text start or after 。；：！？), so that 统一是 or 第一要务 in
+    # mid-sentence is not an item. 首先/其次/最后 need a following comma or 是/要, so that
+    # 最后一公里 is not one.
+    r"(?:^|(?<=[。；;：:！？!?\n]))[ \t\u3000]*"
+    r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})(?P<verb>[是要则])"
+    r"|(?P<ord>首先|其次|再次|然后|最后)(?=[，,、：:是要])"
+    r"|(?P<side>一方面|另一方面))"
+)
+_ORDER = {"首先": 1, "其次": 2, "再次": 3}
+_NUMBERED = frozenset("是要则")  # 一是 / 一要 / 一则: may open a paragraph alone
+
+
+def _cn_small(numeral: str) -> int | None:
+    """一 … 九十九 → int; None for anything else."""
+    if numeral in _CN:
+        return _CN[numeral]
+    head, ten, tail = numeral.partition("十")
+    if not ten or (head and head not in _CN) or (tail and tail not in _CN):
+        return None
+    return (_CN[head] if head else 1) * 10 + (_CN[tail] if tail else 0)
+
+
+def find_inline_items(text: str, offset: int = 0) -> list[InlineItem]:
+    """The inline enumeration of a paragraph (一是…二是…, 一要…二要…, 首先…其次…最后…,
+    一方面…另一方面…). Each item's text runs from after its marker to the next item or the end
+    of the paragraph. One kind of series is returned: the one with the most items. A lone
+    ordinal is not an enumeration unless it opens the paragraph with 一是/二是 (a series
+    continued across paragraphs)."""
+    series: dict[str, list[tuple[re.Match[str], int | None]]] = {}
+    for m in _ITEM.finditer(text):
+        if m.group("num"):
+            value = _cn_small(m.group("num"))
+            if value is None:
+                continue
+            kind = m.group("verb")
+        elif m.group("ord"):
+            kind = "order"
+            value = _ORDER.get(m.group("ord"))
+        else:
+            kind = "side"
+            value = 1 if m.group("side") == "一方面" else 2
+        series.setdefault(kind, []).append((m, value))
+    lead = len(text) - len(text.lstrip())
+    eligible = [
+        found
+        for kind, found in series.items()
+        if len(found) >= 2 or (kind in _NUMBERED and found[0][0].start("marker") == lead)
+    ]
+    best = max(eligible, key=lambda f: (len(f), -f[0][0].start()), default=[])
+    items: list[InlineItem] = []
+    previous = 0
+    for k, (m, value) in enumerate(best):
+        if value is None:  # 然后 / 最后 continue the count
+            value = previous + 1
+        previous = value
+        stop = best[k + 1][0].start("marker") if k + 1 < len(best) else len(text)
+        body_start = m.end("marker")
+        body = text[body_start:stop].rstrip()
+        skip = len(body) - len(body.lstrip(" \t\u3000，,、：:"))  # 首先，… → text after the comma
+        span = Span(offset + m.start("marker"), offset + body_start + len(body))
+        items.append(InlineItem(m.group("marker"), value, body[skip:], span))
+    return items
