@@ -1,0 +1,145 @@
+"""Assemble the tree: lines with roles → leaves, sections and attached documents.
+
+The page's own document (index 0) holds its frame, body and chrome; each later document (a
+plan issued by a 印发 notice, an attachment) becomes a nested :class:`Document` block of it,
+sharing its text. Chrome that closes the page (related links, footers) stays with the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .anatomy import Role
+from .frame import frame_fields, meta_leaf
+from .lines import Line
+from .nodes import Block, Chrome, Diagnostic, Document, Repair, Span
+from .paragraphs import make_paragraph
+from .sections import BodyBuilder
+
+__all__ = ["Source", "build"]
+
+_ISSUING = re.compile(r"印发|转发|发布|颁布|批转")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What the stages before the build learned about the input."""
+
+    text: str
+    encoding: str = "utf-8"
+    encoding_method: str = "given"
+    script: str = "simplified"
+    repairs: tuple[Repair, ...] = ()
+    damaged: tuple[Span, ...] = ()
+
+
+@dataclass(slots=True)
+class _Doc:
+    builder: BodyBuilder
+    diagnostics: list[Diagnostic]
+    attached_by_label: bool = False
+    start: int | None = None
+    end: int = 0
+    first_meta: list[Role] = field(default_factory=list)
+
+
+def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Document:
+    """The Document of ``lines`` with their ``roles`` (see :mod:`govdoc.anatomy`)."""
+    text = source.text
+    last_content = max((i for i, r in enumerate(roles) if r.kind != "chrome"), default=-1)
+    docs: dict[int, _Doc] = {}
+    page_tail: list[Chrome] = []
+    consumed = -1  # a line that became the title of the lone marker above it
+    for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if i == consumed:
+            continue
+        doc = docs.get(role.doc)
+        if doc is None:
+            diags: list[Diagnostic] = []
+            doc = docs[role.doc] = _Doc(
+                BodyBuilder(text, diags, lambda t, s: make_paragraph(t, s, source.damaged)), diags
+            )
+        span = Span(line.start, line.end)
+        if role.kind == "chrome":
+            leaf = Chrome(role.name, line.text, span)
+            if i > last_content:
+                page_tail.append(leaf)
+                continue
+            if role.name != "page_number":
+                doc.builder.finish()  # site chrome never sits inside a section
+            doc.builder.add_leaf(leaf)
+        elif role.kind == "meta":
+            if role.name == "attachment_label":
+                doc.attached_by_label = True
+            doc.builder.finish()
+            doc.builder.add_leaf(meta_leaf(role.name, line, text))
+        else:
+            nxt = lines[i + 1 : i + 2] if i + 1 < len(roles) and roles[i + 1] == role else ()
+            if doc.builder.add_line(line, nxt):
+                consumed = i + 1
+                line = lines[i + 1]
+        doc.start = line.start if doc.start is None else doc.start
+        doc.end = line.end
+    return _assemble(source, docs, page_tail)
+
+
+def _assemble(source: Source, docs: dict[int, _Doc], page_tail: list[Chrome]) -> Document:
+    text = source.text
+    main_key = min(docs, default=0)
+    built: list[Document] = []
+    for key in sorted(docs):
+        doc = docs[key]
+        blocks: list[Block] = list(doc.builder.finish())
+        fields = frame_fields(blocks, text)
+        kind: Literal["document", "attachment", "forwarded"] = "document"
+        if key != main_key:
+            main_title = next((f.value for f in built[0].metadata if f.key == "title"), "")
+            kind = (
+                "forwarded"
+                if not doc.attached_by_label and _ISSUING.search(main_title)
+                else "attachment"
+            )
+        built.append(
+            Document(
+                text=text,
+                span=Span(doc.start or 0, doc.end),
+                blocks=tuple(blocks),
+                diagnostics=tuple(doc.diagnostics),
+                script=_script(source.script),
+                encoding=source.encoding,
+                encoding_method=source.encoding_method,
+                kind=kind,
+                metadata=fields,
+            )
+        )
+    main = built[0] if built else Document(text, Span(0, len(text)))
+    blocks = [*main.blocks, *built[1:], *page_tail]
+    diagnostics = [*main.diagnostics, *_damage_notes(source.damaged)]
+    return Document(
+        text=text,
+        span=Span(0, len(text)),
+        blocks=tuple(blocks),
+        diagnostics=tuple(diagnostics),
+        repairs=source.repairs,
+        encoding=source.encoding,
+        encoding_method=source.encoding_method,
+        script=main.script,
+        kind="document",
+        metadata=main.metadata,
+    )
+
+
+def _script(name: str) -> Literal["simplified", "traditional", "mixed"]:
+    if name == "traditional":
+        return "traditional"
+    return "mixed" if name == "mixed" else "simplified"
+
+
+def _damage_notes(damaged: Sequence[Span]) -> list[Diagnostic]:
+    return [
+        Diagnostic("damaged-text", "text lost to mis-decoded bytes could not be recovered", span)
+        for span in damaged
+    ]
