@@ -17,7 +17,6 @@ __all__ = ["COMMON_SCORE", "LOST", "char_class", "char_scores", "common_chars", 
 
 LOST = "\ufffd"
 COMMON_SCORE = 2
-_FREQUENT_SCORE = 3  # the hundred most frequent characters: breaks ties between guesses
 _RARE_HAN = -1  # a real but uncommon character: names and place names have some
 _LOST_SCORE = -2
 _ODD = -3  # symbols, bopomofo, Latin letters with accents, private use: mis-decoding debris
@@ -51,20 +50,10 @@ def common_chars() -> frozenset[str]:
     return frozenset("".join(parts))
 
 
-def _frequent() -> frozenset[str]:
-    try:  # charset-normalizer's frequency table; optional, it only sharpens guesses
-        from charset_normalizer.constant import FREQUENCIES
-    except ImportError:  # pragma: no cover - the module moved
-        return frozenset()
-    return frozenset(ch for ch in FREQUENCIES.get("Chinese", ()) if len(ch) == 1)
-
-
 @functools.cache
 def char_scores() -> dict[str, int]:
     """Score of every character :func:`common_chars` holds (read-only, shared)."""
-    table = dict.fromkeys(common_chars(), COMMON_SCORE)
-    table.update(dict.fromkeys(_frequent() & common_chars(), _FREQUENT_SCORE))
-    return table
+    return dict.fromkeys(common_chars(), COMMON_SCORE)
 
 
 def score(ch: str, table: dict[str, int]) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .charscore import LOST, char_class, common_chars, score
+from .charscore import LOST, char_class, char_scores, common_chars, score
 from .mojibake import Fix
 
 __all__ = ["gbk_shift_fixes"]
@@ -28,11 +28,12 @@ __all__ = ["gbk_shift_fixes"]
 _IN = -1  # decoder in step
 _LEAD_LOST = -2  # out of step, the pending lead byte was lost
 _KEEP, _SHIFTED, _LOSTCH, _LOST_PAREN = 0, 1, 2, 3
-_MARGIN = 6  # the re-read line must beat the line as written by this much (3 characters)
-_SILENT = 4  # extra evidence needed when no "?" marks the lost byte
+_MARGIN = 5  # the re-read line must beat the line as written by this much
+_SILENT = 1  # extra evidence needed when no "?" marks the lost byte
 _RESHIFT = 6  # cost of a second lost byte inside a line
 _CLOSER_COST = -5  # a line that starts with 。 or ，
 _EXTRA_LOSS = 2
+_BEAM = 16  # readings this far behind the best are dropped
 _FOLD = 2  # cost of reading ASCII as a folded full-width form
 _NUMERALS = "〇一二三四五六七八九十百零两"
 _SPACES = " \t\u3000\xa0"
@@ -41,6 +42,7 @@ _STARTERS = "（《“‘【〔「『—…●■◆▲★☆○◎□△※·�
 _CLOSERS = "，。、；：）》”’】〕」』？！"
 _MARKER = re.compile(f"（([{_NUMERALS}]+)(.?)", re.S)
 _LOST_RUN = re.compile("\ufffd+")
+_LEADING_MARKER = re.compile(f"[{_SPACES}]*(?:（[^）]{{1,4}}）)?")
 _NUMBERED = re.compile(f"[{_NUMERALS}\ufffd]+）")
 
 _Piece = tuple[str, int]  # one character and how it was obtained (_KEEP, _SHIFTED, …)
@@ -70,20 +72,24 @@ def _carry(pieces: tuple[_Piece, ...], byte: int) -> tuple[int, tuple[_Piece, ..
     return byte, pieces
 
 
-def _opening(body: str) -> int:
-    """Index of the first character after a "?" that marks a lost byte (0 without one)."""
-    return 1 if body[:1] in ("?", "\ufffd") else 0
+def _first_text(body: str) -> int:
+    """Index of the first character of ``body`` after a "?" that marks a lost byte and after
+    the indent."""
+    i = 1 if body[:1] in ("?", "\ufffd") else 0
+    while i < len(body) and body[i] in _SPACES:
+        i += 1
+    return i
 
 
-def _as_is_cost(body: str, i: int) -> int:
+def _as_is_cost(body: str, i: int, first: int) -> int:
     # No line starts with closing punctuation; a mis-read indent (A1A1 → 。) often does.
-    return _CLOSER_COST if i == _opening(body) and body[i : i + 1] in _CLOSERS else 0
+    return _CLOSER_COST if i == first and body[i] in _CLOSERS else 0
 
 
-def _moves(state: int, ch: str, enc: bytes | None, i: int, body: str) -> list[_Move]:
+def _moves(state: int, ch: str, enc: bytes | None, i: int, keep_cost: int) -> list[_Move]:
     """Ways to read character ``i`` of a line (``enc`` its GBK bytes) in ``state``."""
     if state == _IN:
-        out: list[_Move] = [(_as_is_cost(body, i), _IN, ((ch, _KEEP),))]
+        out: list[_Move] = [(keep_cost, _IN, ((ch, _KEEP),))]
         if ch in "?\ufffd":
             out.append((0 if i == 0 else -_RESHIFT, _LEAD_LOST, ()))
         return out
@@ -107,10 +113,12 @@ def _moves(state: int, ch: str, enc: bytes | None, i: int, body: str) -> list[_M
     if 0x21 <= o <= 0x7E and ch != "?":  # "?" is a lost byte far more often than a folded ？
         new, pieces = _carry((first,), o + 0x80)
         out.append((-_FOLD, new, pieces))
+    # A lost character whose lead byte was A3 (full-width forms) may be the bracket "（".
+    lost_kind = _LOST_PAREN if state == 0xA3 else _LOSTCH
     if ch in "?\ufffd":
-        out.append((0, _IN, ((LOST, _LOSTCH),)))
+        out.append((0, _IN, ((LOST, lost_kind),)))
     else:  # a byte lost just before ``ch``: one more accident than reading it as a trail byte
-        out.append((-_EXTRA_LOSS if as_trail else 0, _IN, ((LOST, _LOSTCH), (ch, _KEEP))))
+        out.append((-_EXTRA_LOSS if as_trail else 0, _IN, ((LOST, lost_kind), (ch, _KEEP))))
     return out
 
 
@@ -125,74 +133,119 @@ def _encode(ch: str) -> bytes | None:
     return enc if len(enc) == 2 else None
 
 
-def _best_reading(body: str, silent: bool) -> tuple[int, list[tuple[_Piece, ...]]]:
-    """Score of the best reading of ``body`` and its pieces per character (one extra entry
-    for a byte left pending at the end of the line)."""
-    common = common_chars()
+def _best_reading(body: str, silent: bool) -> list[tuple[_Piece, ...]]:
+    """The pieces of the best reading of ``body``, per character (one extra entry for a byte
+    left pending at the end of the line)."""
+    table = char_scores()
     cells: dict[int, _Cell] = {_IN: (0, _IN, ())}
     if silent:
         cells[_LEAD_LOST] = (-_SILENT, _IN, ())
     history: list[dict[int, _Cell]] = []
+    first = _first_text(body)
+    last_lost = max(body.rfind("?"), body.rfind("\ufffd"))
     for i, ch in enumerate(body):
+        if i > last_lost and len(cells) == 1 and _IN in cells:
+            break  # in step with no lost byte ahead: the rest of the line reads as written
         enc = _encode(ch)
+        keep_cost = _as_is_cost(body, i, first)
         nxt: dict[int, _Cell] = {}
         for state, (total, _, _) in cells.items():
-            for cost, new, pieces in _moves(state, ch, enc, i, body):
-                value = total + cost + sum(score(t, common) for t, _ in pieces)
+            for cost, new, pieces in _moves(state, ch, enc, i, keep_cost):
+                value = total + cost + sum(score(t, table) for t, _ in pieces)
                 if new not in nxt or value > nxt[new][0]:
                     nxt[new] = (value, state, pieces)
-        history.append(nxt)
-        cells = nxt
-    pending = score(LOST, common)
+        # Readings far behind the best one cannot win any more (scores change by a few
+        # points per character): dropping them keeps long in-step tails cheap.
+        best = max(c[0] for c in nxt.values())
+        cells = {s: c for s, c in nxt.items() if c[0] >= best - _BEAM}
+        history.append(cells)
+    pending = score(LOST, table)
     finals = {s: c[0] + (0 if s in (_IN, _LEAD_LOST) else pending) for s, c in cells.items()}
     state = max(finals, key=finals.__getitem__)
-    best = finals[state]
     per_unit: list[tuple[_Piece, ...]] = [()]
     if state not in (_IN, _LEAD_LOST):
         per_unit[0] = ((LOST, _LOSTCH),)
+    per_unit[:0] = [((ch, _KEEP),) for ch in body[len(history) :]]
     for step in reversed(history):
         _, prev, pieces = step[state]
         per_unit.insert(0, pieces)
         state = prev
-    return best, per_unit
+    return per_unit
 
 
-def _finish(per_unit: list[tuple[_Piece, ...]]) -> tuple[int, str, int] | None:
-    """How many characters of the line the re-read part covers, its text with the marker made
-    whole, and where its damaged part (first loss to end) begins; None if nothing changed."""
+def _finish(per_unit: list[tuple[_Piece, ...]], body: str) -> tuple[int, str, int, int] | None:
+    """How many characters of ``body`` the re-read part covers, its text with the marker made
+    whole, where its damage (first loss to end) begins and how many characters the re-reading
+    recovered (without any, dropping an "indent" and a "lost byte" explains too little);
+    None if nothing changed."""
     changed = [i for i, ps in enumerate(per_unit) if any(k != _KEEP for _, k in ps)]
     if not changed:
         return None
-    consumed = min(changed[-1] + 1, len(per_unit) - 1)
-    pieces = [p for ps in per_unit[: changed[-1] + 1] for p in ps]
-    common = common_chars()
+    consumed = min(changed[-1] + 1, len(body))
+    table = char_scores()
     chars: list[str] = []
-    lost: list[bool] = []
-    for text, kind in pieces:
-        is_lost = kind in (_LOSTCH, _LOST_PAREN) or (kind == _SHIFTED and score(text, common) < 0)
-        chars.append(LOST if is_lost else text)
-        lost.append(is_lost)
-    if pieces and pieces[0][1] != _KEEP:
-        _mend_marker(pieces[0][1], chars, lost)
-    first = lost.index(True) if True in lost else len(chars)
-    head = "".join(chars[:first])
-    return consumed, head + _LOST_RUN.sub(LOST, "".join(chars[first:])), len(head)
+    kinds: list[int] = []
+    for text, kind in (p for ps in per_unit[: changed[-1] + 1] for p in ps):
+        if kind == _SHIFTED and score(text, table) < 0:  # a character straddling lost bytes
+            kind = _LOSTCH
+        chars.append(LOST if kind in (_LOSTCH, _LOST_PAREN) else text)
+        kinds.append(kind)
+    evidence = sum(
+        1 for ch, k in zip(chars, kinds, strict=False) if k == _SHIFTED and ch not in _SPACES
+    )
+    size, taken = len(chars), 0
+    if kinds and kinds[0] != _KEEP:
+        chars, size, taken = _mend_marker(chars, kinds, body[consumed : consumed + 8])
+        evidence += "（" in chars[:size] and "（" not in body[: consumed + taken]
+    region = "".join(chars[:size])
+    # Everything read out of step after the marker is unverified: a site may have dropped the
+    # private-use characters some byte pairs decode to, leaving plausible straddles behind.
+    start = _LEADING_MARKER.match(region).end()  # type: ignore[union-attr]  # always matches
+    lost = region.find(LOST)
+    start = min(start, lost) if lost >= 0 else start
+    region = region[:start] + _LOST_RUN.sub(LOST, region[start:])
+    return consumed + taken, region, start, evidence
 
 
-def _mend_marker(first_kind: int, chars: list[str], lost: list[bool]) -> None:
-    """``（`` + straddle → ``（\ufffd）``; ``（四`` + straddle → ``（四）\ufffd``; a lost A3A8
-    before numerals and ``）`` → ``（``."""
-    if first_kind == _LOST_PAREN and _NUMBERED.match("".join(chars[1:6])):
-        chars[0], lost[0] = "（", False
-    out = "".join(chars)
-    m = _MARKER.match(out)
-    if m and m.group(2) != "）":
-        chars[m.start(2) : m.end(2)] = ["）", LOST]
-        lost[m.start(2) : m.end(2)] = [False, True]
-    elif not m and out.startswith("（") and out[1:2] != "）":
-        # The straddle stands for the numeral and, unless it survived, the closing bracket.
-        chars[1:2] = [LOST] if out[2:3] == "）" else [LOST, "）"]
-        lost[1:2] = [True] if out[2:3] == "）" else [True, False]
+def _mend_marker(chars: list[str], kinds: list[int], rest: str) -> tuple[list[str], int, int]:
+    """Make a bracket marker at the start of a re-read line whole, looking ahead into the
+    in-step ``rest``: ``（`` + straddle → ``（\ufffd）``, ``（四`` + straddle → ``（四）\ufffd``,
+    a lost A3xx before numerals and ``）`` → ``（``. Returns the characters, how many of them
+    belong to the re-read part and how many characters of ``rest`` it took in."""
+    size = len(chars)
+    joined = [*chars, *rest]
+    at = 0
+    while at < size and joined[at] in _SPACES:
+        at += 1
+    if at >= size:
+        return chars, size, 0
+    if kinds[at] == _LOST_PAREN and _NUMBERED.match("".join(joined[at + 1 : at + 6])):
+        joined[at] = "（"
+    elif joined[at] == "）":  # the bracket and the numeral went with the lost byte
+        joined[at:at] = ["（", LOST]
+        return joined, size + 2, 0
+    if joined[at] != "（":
+        return joined[:size], size, 0
+    start = end = at + 1
+    while end < len(joined) and joined[end] in _NUMERALS:
+        end += 1
+    if end > start:  # the numeral survived; what follows it should be the bracket
+        if end < len(joined) and joined[end] == "）":
+            return joined[:size], size, 0
+        start = end
+        end = end + 1 if end < size else end  # a straddle stands for "）" and more
+        new = ["）", LOST]
+    else:  # the numeral is lost: a straddle stands for it and, unless it survived, for "）"
+        if end < size and joined[end] != "）":
+            end += 1
+        stop = end
+        while stop < len(joined) and (joined[stop] == LOST or joined[stop] in _NUMERALS):
+            stop += 1
+        if stop < len(joined) and joined[stop] == "）":  # （ + 十 lost + 一） → （\ufffd）
+            end = stop + 1
+        new = [LOST, "）"]
+    joined[start:end] = new
+    return joined, max(size, end) + len(new) - (end - start), max(0, end - size)
 
 
 def gbk_shift_fixes(text: str) -> list[Fix]:
@@ -200,21 +253,29 @@ def gbk_shift_fixes(text: str) -> list[Fix]:
     padded = "\n" + text  # the gates start at "\n"; a match at p is a line starting at p
     starts = {m.start() for m in _PREFIXED.finditer(padded)}
     starts.update(m.start() for m in _silent_gate().finditer(padded))
-    common = common_chars()
+    table = char_scores()
     fixes: list[Fix] = []
     for line_start in sorted(starts):
         line_end = text.find("\n", line_start)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        body_at = line_start + len(line) - len(line.lstrip(_SPACES))
-        body = line[body_at - line_start :]
-        prefixed = body[:1] in ("?", "\ufffd")
-        best, per_unit = _best_reading(body, silent=not prefixed)
-        as_is = sum(score(ch, common) + _as_is_cost(body, i) for i, ch in enumerate(body))
-        if best < as_is + _MARGIN + (0 if prefixed else _SILENT):
+        # Before a "?" the indent is in step; without one, a leading U+3000 may be misread.
+        stripped = line.lstrip(_SPACES)
+        prefixed = stripped[:1] in ("?", "\ufffd")
+        body = stripped if prefixed else line.lstrip(" \t")
+        body_at = line_start + len(line) - len(body)
+        done = _finish(_best_reading(body, silent=not prefixed), body)
+        if done is None:
             continue
-        done = _finish(per_unit)
-        if done is not None:
-            consumed, after, damage_at = done
+        consumed, after, damage_at, evidence = done
+        first = _first_text(body)
+        before = sum(
+            score(ch, table) + _as_is_cost(body, i, first) for i, ch in enumerate(body[:consumed])
+        )
+        gain = sum(score(ch, table) for ch in after) - before
+        # Without the "?" only a recovered marker is evidence enough (bopomofo ㄅㄆ… reads
+        # as plausible characters one byte later, and this model knows no words).
+        marked = prefixed or _LEADING_MARKER.match(after).group()  # type: ignore[union-attr]
+        if evidence and marked and gain >= _MARGIN + (0 if prefixed else _SILENT):
             damaged = ((damage_at, len(after)),) if damage_at < len(after) else ()
             fixes.append(Fix(body_at, body_at + consumed, after, damaged))
     return fixes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .charscore import COMMON_SCORE, LOST, common_chars, score
+from .charscore import COMMON_SCORE, LOST, char_scores, score
 
 __all__ = ["Fix", "collapse_lost", "utf8_as_gbk_fixes"]
 
@@ -47,6 +47,10 @@ def _gbk_lead_class() -> str:
 _SUSPECT = re.compile(f"[{re.escape(_gbk_lead_class())}]")
 _RUN = re.compile(r"[^\x00-\x7f]+")
 _LOST_RUN = re.compile("\ufffd{2,}")
+_NUMERAL = "〇一二三四五六七八九十百零两"
+# A bracket marker whose numeral is partly lost: the parser infers the value from its
+# neighbours only when the whole numeral is U+FFFD.
+_PART_LOST_NUMERAL = re.compile(f"^([ \u3000]*（)[{_NUMERAL}\ufffd]*\ufffd[{_NUMERAL}\ufffd]*(）)")
 _MIN_RUNS = 2  # confident runs that make a document "mis-decoded", letting marginal runs in
 
 
@@ -66,26 +70,38 @@ def _gbk_replaces(byte: int, following: int) -> bool:
     return False
 
 
-def _window_score(buf: bytearray, k: int) -> int:
-    common = common_chars()
-    piece = bytes(buf[max(0, k - 6) : k + 7]).decode("utf-8", "replace")
-    return sum(score(ch, common) for ch in piece)
+def _fits(buf: bytearray, k: int, table: dict[str, int]) -> bool:
+    """Is byte ``k`` part of a valid UTF-8 sequence for a common character?"""
+    lo = k
+    while lo > 0 and k - lo < 3 and 0x80 <= buf[lo] < 0xC0:  # back to the lead byte
+        lo -= 1
+    lead = buf[lo]
+    size = 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if lead < 0xF5 else 0
+    if lead < 0xC2 or lo + size <= k:
+        return False
+    try:
+        ch = bytes(buf[lo : lo + size]).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(ch) == 1 and score(ch, table) > 0
 
 
 def _fill_unknown(buf: bytearray, unknown: list[int], following: int) -> None:
-    """Guess each byte the wrong decoder replaced: it must be one GBK rejects in its place, and
-    exactly one such value must give the most plausible UTF-8 around it; else it stays 0xFF
-    (invalid in UTF-8, so the character decodes as U+FFFD)."""
+    """Guess each byte the wrong decoder replaced: a value GBK rejects in its place that
+    completes a common character. Only a unique fit is taken (十 and 本 both fit E6 9C ??:
+    guessing by frequency would hide the loss); otherwise the byte stays 0xFF, invalid in
+    UTF-8, and the character reads as U+FFFD."""
+    table = char_scores()
     for k in unknown:
         nxt = buf[k + 1] if k + 1 < len(buf) else following
-        scored: list[tuple[int, int]] = []
+        fits: list[int] = []
         for x in range(0x80, 0x100):
-            if _gbk_replaces(x, nxt):
-                buf[k] = x
-                scored.append((_window_score(buf, k), x))
-        scored.sort(reverse=True)
-        unique = len(scored) == 1 or (len(scored) > 1 and scored[0][0] > scored[1][0])
-        buf[k] = scored[0][1] if scored and unique else 0xFF
+            buf[k] = x
+            if _gbk_replaces(x, nxt) and _fits(buf, k, table):
+                fits.append(x)
+                if len(fits) > 1:
+                    break
+        buf[k] = fits[0] if len(fits) == 1 else 0xFF
 
 
 def _encode_run(run: str) -> tuple[bytearray, list[int]] | None:
@@ -113,29 +129,41 @@ def _revert_run(text: str, start: int, end: int) -> _Candidate | None:
     if encoded is None:
         return None
     buf, unknown = encoded
-    following = ord(text[end]) if end < len(text) else 0x0A
+    following = _first_byte(text, end)
     # A decoder that writes "?" for a bad byte ends the run early: "骞?0" for "年10".
     if following == 0x3F and _ends_incomplete(buf):
         unknown.append(len(buf))
         buf.append(0xFF)
         end += 1
-        following = ord(text[end]) if end < len(text) else 0x0A
+        following = _first_byte(text, end)
     _fill_unknown(buf, unknown, following)
     after = collapse_lost(bytes(buf).decode("utf-8", "replace"))
-    common = common_chars()
-    good = sum(1 for ch in after if ord(ch) > 0x7F and ch in common)
+    table = char_scores()
+    good = sum(1 for ch in after if ord(ch) > 0x7F and ch in table)
     lost = after.count(LOST)
-    odd = sum(1 for ch in after if ch != LOST and score(ch, common) < -1)
+    odd = sum(1 for ch in after if ch != LOST and score(ch, table) < -1)
     if odd > good // 10 or good + lost == 0:
         return None
-    before_avg = sum(score(ch, common) for ch in run) / len(run)
-    after_avg = sum(score(ch, common) for ch in after) / len(after)
+    before_avg = sum(score(ch, table) for ch in run) / len(run)
+    after_avg = sum(score(ch, table) for ch in after) / len(after)
     confident = good >= 2 and lost * 4 <= good and after_avg >= before_avg + 0.75
     marginal = odd == 0 and before_avg < COMMON_SCORE
     if not (confident or marginal):
         return None
+    if text[text.rfind("\n", 0, start) + 1 : start].strip(" \u3000\t") == "":
+        after = _PART_LOST_NUMERAL.sub(f"\\1{LOST}\\2", after)  # （十\ufffd） → （\ufffd）
     damaged = tuple((i, i + 1) for i, ch in enumerate(after) if ch == LOST)
     return _Candidate(Fix(start, end, after, damaged), confident)
+
+
+def _first_byte(text: str, pos: int) -> int:
+    """The first byte the wrong decoder saw at ``pos`` (a newline at the end)."""
+    if pos >= len(text):
+        return 0x0A
+    try:
+        return text[pos].encode("gb18030")[0]
+    except UnicodeEncodeError:
+        return 0xFF
 
 
 def _ends_incomplete(buf: bytearray) -> bool:

@@ -48,7 +48,7 @@ class Repaired:
 _BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # A run of line breaks holding at least one that is not "\n": one repair per blank-line run.
 _BREAKS = re.compile(f"\\n*(?:\\r\\n?|[{_BREAK_CHARS[1:]}])[\\n{_BREAK_CHARS}]*")
-_BREAK_TABLE = str.maketrans(dict.fromkeys(_BREAK_CHARS[1:], "\n"))
+_BREAK_TABLE = str.maketrans(dict.fromkeys(_BREAK_CHARS, "\n"))
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _SPACE_CODES = (0x09, 0x1F, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
@@ -85,7 +85,7 @@ def _invisible(text: str) -> list[Fix]:
 
 
 def _pinyin_ruby(text: str) -> list[Fix]:
-    if "(" not in text and "（" not in text and ")" not in text and "）" not in text:
+    if ")" not in text and "）" not in text:
         return []
     fixes: list[Fix] = []
     for m in _RUBY.finditer(text):
@@ -95,9 +95,12 @@ def _pinyin_ruby(text: str) -> list[Fix]:
             fixes[-1] = Fix(fixes[-1].start, m.end(), "")
         elif m.start() > 0 and _HAN.match(text, m.start() - 1):
             fixes.append(Fix(m.start(), m.end(), ""))
-    for m in _ORPHAN.finditer(text):
-        if is_toned_syllable(m.group(1)):
-            fixes.append(Fix(m.start() + 1, m.end(), ""))
+    if "?" in text or "\ufffd" in text:
+        fixes.extend(
+            Fix(m.start() + 1, m.end(), "")
+            for m in _ORPHAN.finditer(text)
+            if is_toned_syllable(m.group(1))
+        )
     return fixes
 
 
@@ -112,7 +115,11 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("invisible", _invisible),
     ("pinyin_ruby", _pinyin_ruby),
 )
-_MAX_ROUNDS = 3  # a repair can expose another (a ruby behind a mis-read line); then run again
+# A repair can expose another (deleting a zero-width character or a ruby joins what was
+# apart), so the steps run again until a round changes nothing that could. Line breaks and
+# same-length space changes cannot: text with only those is done in one round.
+_MAX_ROUNDS = 3
+_CONFINED = frozenset({"newlines", "invisible"})
 
 
 class _Mapper:
@@ -190,12 +197,14 @@ def repair(text: str) -> Repaired:
     log: list[tuple[str, int, int, str]] = []  # kind, start, end (in the current text), before
     damaged: list[tuple[int, int]] = []
     for _ in range(_MAX_ROUNDS):
-        changed = False
+        exposing = False
         for kind, step in STEPS:
             fixes = _clean(text, step(text))
             if not fixes:
                 continue
-            changed = True
+            exposing = exposing or kind not in _CONFINED or any(
+                len(f.after) != f.end - f.start for f in fixes
+            )
             mapper = _Mapper(fixes)
             log = [(k, *mapper.span(s, e), before) for k, s, e, before in log]
             damaged = [mapper.span(s, e) for s, e in damaged]
@@ -203,7 +212,7 @@ def repair(text: str) -> Repaired:
                 log.append((kind, new_start, new_start + len(f.after), text[f.start : f.end]))
                 damaged.extend((new_start + a, new_start + b) for a, b in f.damaged)
             text = _apply(text, fixes)
-        if not changed:
+        if not exposing:
             break
     if "\ufffd" in text:
         damaged.extend(m.span() for m in _LOST_RUN.finditer(text))
