@@ -76,3 +76,32 @@ def test_many_files_go_on_past_a_bad_one(
     out = capsys.readouterr()
     rows = [json.loads(line) for line in out.out.splitlines()]
     assert [r["ok"] for r in rows] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("a.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        ("a.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        ("noise.bin", bytes(range(256)) * 8, "binary"),
+    ],
+)
+def test_binary_input_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, data: bytes, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err
+
+
+def test_docx_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "notice.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    assert main(["outline", str(path)]) == 1
+    assert "DOCX" in capsys.readouterr().err

@@ -71,3 +71,24 @@ def test_no_pinyin_ruby_left(path: Path) -> None:
         if leaf.__class__.__name__ == "Chrome":
             continue
         assert RUBY not in doc.text[leaf.span.start : leaf.span.end]
+
+
+def _encodings(path: Path) -> list[str]:
+    traditional = _expected(path).get("script") == "traditional"
+    return ["gb18030", "utf-16", "utf-8-sig", "big5" if traditional else "gbk"]
+
+
+@pytest.mark.parametrize(
+    ("path", "codec"),
+    [(p, c) for p in seed_files() for c in _encodings(p)],
+    ids=lambda v: v.name[:3] if isinstance(v, Path) else v,
+)
+def test_seed_in_other_encodings(path: Path, codec: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        pytest.skip(f"{codec} cannot encode this seed")
+    want = [(e["depth"], e["value"], e["title"]) for e in outline(govdoc.parse(text))]
+    got = [(e["depth"], e["value"], e["title"]) for e in outline(govdoc.parse(data))]
+    assert got == want
