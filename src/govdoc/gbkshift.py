@@ -200,11 +200,17 @@ def _finish(per_unit: list[tuple[_Piece, ...]], body: str) -> tuple[int, str, in
     region = "".join(chars[:size])
     # Everything read out of step after the marker is unverified: a site may have dropped the
     # private-use characters some byte pairs decode to, leaving plausible straddles behind.
-    start = _LEADING_MARKER.match(region).end()  # type: ignore[union-attr]  # always matches
+    start = _marker_end(region)
     lost = region.find(LOST)
     start = min(start, lost) if lost >= 0 else start
     region = region[:start] + _LOST_RUN.sub(LOST, region[start:])
     return consumed + taken, region, start, evidence
+
+
+def _marker_end(text: str) -> int:
+    """End of the indent and bracket marker at the start of ``text`` (0 without either)."""
+    m = _LEADING_MARKER.match(text)
+    return m.end() if m else 0
 
 
 def _mend_marker(chars: list[str], kinds: list[int], rest: str) -> tuple[list[str], int, int]:
@@ -274,7 +280,9 @@ def gbk_shift_fixes(text: str) -> list[Fix]:
         gain = sum(score(ch, table) for ch in after) - before
         # Without the "?" only a recovered marker is evidence enough (bopomofo ㄅㄆ… reads
         # as plausible characters one byte later, and this model knows no words).
-        marked = prefixed or _LEADING_MARKER.match(after).group()  # type: ignore[union-attr]
+        line_after = after + body[consumed : consumed + 8]
+        indent = len(line_after) - len(line_after.lstrip(_SPACES))
+        marked = prefixed or _marker_end(line_after) > indent
         if evidence and marked and gain >= _MARGIN + (0 if prefixed else _SILENT):
             damaged = ((damage_at, len(after)),) if damage_at < len(after) else ()
             fixes.append(Fix(body_at, body_at + consumed, after, damaged))

@@ -202,8 +202,10 @@ def repair(text: str) -> Repaired:
             fixes = _clean(text, step(text))
             if not fixes:
                 continue
-            exposing = exposing or kind not in _CONFINED or any(
-                len(f.after) != f.end - f.start for f in fixes
+            exposing = (
+                exposing
+                or kind not in _CONFINED
+                or any(len(f.after) != f.end - f.start for f in fixes)
             )
             mapper = _Mapper(fixes)
             log = [(k, *mapper.span(s, e), before) for k, s, e, before in log]
