@@ -266,6 +266,39 @@ def test_utf8_as_gbk_with_question_marks() -> None:
     assert "锛" not in result.text
 
 
+def test_utf8_as_gbk_some_lines_only() -> None:
+    lines = lines_of(NOTICE)
+    mixed = [
+        line.encode("utf-8").decode("gbk", "replace") if i % 3 == 0 else line
+        for i, line in enumerate(lines)
+    ]
+    result = repair("\n".join(mixed))
+    check(result)
+    for i, (want, got) in enumerate(zip(lines, lines_of(result.text), strict=True)):
+        if i % 3:  # untouched lines stay as they were
+            assert got == want.replace("\u3000", " ")
+        else:
+            pattern = "".join(".+?" if ch == "\ufffd" else re.escape(ch) for ch in got)
+            assert re.fullmatch(pattern, want.replace("\u3000", " ")), (want, got)
+
+
+def test_utf8_as_gbk_character_read_as_ideographic_space() -> None:
+    # 衡 is E8 A1 A1: read as GBK, its last two bytes become U+3000 inside the run.
+    text = "保持平衡发展，推进均衡发展，衡量标准"
+    corrupted = "\n".join([text.encode("utf-8").decode("gbk", "replace")] * 3)
+    assert "\u3000" in corrupted
+    assert repair(corrupted).text == "\n".join([text] * 3)
+
+
+def test_utf8_as_gbk_trailing_question_marks() -> None:
+    text = "完善共享交换机制。\n加强组织领导\n落实责任分工"
+    corrupted = text.encode("utf-8").decode("gbk", "replace").replace("\ufffd", "?")
+    result = repair(corrupted)
+    check(result)
+    assert "?" not in result.text
+    assert result.text.startswith("完善共享交换机制")
+
+
 def test_utf8_as_gbk_exact_when_bytes_survive() -> None:
     text = "（一）建设数字政府，推进“放管服”改革"
     corrupted = text.encode("utf-8").decode("gb18030", "replace")
@@ -293,7 +326,7 @@ def test_spans_survive_later_steps() -> None:
 
 def test_steps_are_named_and_ordered() -> None:
     names = [name for name, _ in STEPS]
-    assert names == ["newlines", "utf8_as_gbk", "gbk_shift", "invisible", "pinyin_ruby"]
+    assert names == ["newlines", "utf8_as_gbk", "invisible", "gbk_shift", "pinyin_ruby"]
 
 
 def test_result_is_frozen() -> None:
@@ -321,6 +354,9 @@ _PIECES = [
     "\ufffd\u3000。ㄈ",
     "2019骞?0鏈",
     "骞\ufffd",
+    "骞宠\u3000鍙",
+    "\u200b锛",
+    "??",
 ]
 chinese_heavy = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 

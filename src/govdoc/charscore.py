@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = ["COMMON_SCORE", "LOST", "char_class", "char_scores", "common_chars", "score"]
 
@@ -45,18 +47,18 @@ def common_chars() -> frozenset[str]:
         "".join(map(chr, range(0x2160, 0x216C))),  # Ⅰ…Ⅻ
         "".join(map(chr, range(0x20, 0x7F))).replace("?", ""),
         "\u3007\u3001\u3002\u300a\u300b\u3008\u3009\u300c\u300d\u300e\u300f\u3010\u3011\u3014\u3015",
-        "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u00d7\u2103\u3000",
+        "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u00d7\u2103\u3000\u00ab\u00bb",
     ]
     return frozenset("".join(parts))
 
 
 @functools.cache
-def char_scores() -> dict[str, int]:
+def char_scores() -> Mapping[str, int]:
     """Score of every character :func:`common_chars` holds (read-only, shared)."""
-    return dict.fromkeys(common_chars(), COMMON_SCORE)
+    return MappingProxyType(dict.fromkeys(common_chars(), COMMON_SCORE))
 
 
-def score(ch: str, table: dict[str, int]) -> int:
+def score(ch: str, table: Mapping[str, int]) -> int:
     """Plausibility of one character: positive for what documents are made of. ``table`` is
     :func:`char_scores` (passed in because this runs in tight loops)."""
     known = table.get(ch)

@@ -32,12 +32,13 @@ _MARGIN = 5  # the re-read line must beat the line as written by this much
 _SILENT = 1  # extra evidence needed when no "?" marks the lost byte
 _RESHIFT = 6  # cost of a second lost byte inside a line
 _CLOSER_COST = -5  # a line that starts with 。 or ，
-_EXTRA_LOSS = 2
+_EXTRA_LOSS = 2  # a lost byte where the ASCII could simply be a trail byte
+_MAX_READ = 2000  # a decoder is back in step long before: bounds the work on huge lines
 _BEAM = 16  # readings this far behind the best are dropped
 _FOLD = 2  # cost of reading ASCII as a folded full-width form
 _NUMERALS = "〇一二三四五六七八九十百零两"
 _SPACES = " \t\u3000\xa0"
-_PREFIXED = re.compile(f"\\n[{_SPACES}]*[?\ufffd][^\\x00-\\x7f]")
+_PREFIXED = re.compile(f"\\n[{_SPACES}]*[?\ufffd][{_SPACES}]*[^\\x00-\\x7f]")
 _STARTERS = "（《“‘【〔「『—…●■◆▲★☆○◎□△※·０１２３４５６７８９\u3000"
 _CLOSERS = "，。、；：）》”’】〕」』？！"
 _MARKER = re.compile(f"（([{_NUMERALS}]+)(.?)", re.S)
@@ -72,18 +73,9 @@ def _carry(pieces: tuple[_Piece, ...], byte: int) -> tuple[int, tuple[_Piece, ..
     return byte, pieces
 
 
-def _first_text(body: str) -> int:
-    """Index of the first character of ``body`` after a "?" that marks a lost byte and after
-    the indent."""
-    i = 1 if body[:1] in ("?", "\ufffd") else 0
-    while i < len(body) and body[i] in _SPACES:
-        i += 1
-    return i
-
-
-def _as_is_cost(body: str, i: int, first: int) -> int:
+def _as_is_cost(body: str, i: int) -> int:
     # No line starts with closing punctuation; a mis-read indent (A1A1 → 。) often does.
-    return _CLOSER_COST if i == first and body[i] in _CLOSERS else 0
+    return _CLOSER_COST if i == 0 and body[:1] in _CLOSERS else 0
 
 
 def _moves(state: int, ch: str, enc: bytes | None, i: int, keep_cost: int) -> list[_Move]:
@@ -91,9 +83,9 @@ def _moves(state: int, ch: str, enc: bytes | None, i: int, keep_cost: int) -> li
     if state == _IN:
         out: list[_Move] = [(keep_cost, _IN, ((ch, _KEEP),))]
         if ch in "?\ufffd":
-            out.append((0 if i == 0 else -_RESHIFT, _LEAD_LOST, ()))
+            out.append((-_RESHIFT, _LEAD_LOST, ()))
         return out
-    at_start = i <= 1
+    at_start = i == 0
     if enc is not None:
         if state == _LEAD_LOST:
             # At the start of a line the lost character was most likely an indent (A1A1) or
@@ -135,19 +127,16 @@ def _encode(ch: str) -> bytes | None:
 
 def _best_reading(body: str, silent: bool) -> list[tuple[_Piece, ...]]:
     """The pieces of the best reading of ``body``, per character (one extra entry for a byte
-    left pending at the end of the line)."""
+    left pending at the end of the line). ``body`` starts where the lost byte was."""
     table = char_scores()
-    cells: dict[int, _Cell] = {_IN: (0, _IN, ())}
-    if silent:
-        cells[_LEAD_LOST] = (-_SILENT, _IN, ())
+    cells: dict[int, _Cell] = {_IN: (0, _IN, ()), _LEAD_LOST: (-_SILENT if silent else 0, _IN, ())}
     history: list[dict[int, _Cell]] = []
-    first = _first_text(body)
     last_lost = max(body.rfind("?"), body.rfind("\ufffd"))
     for i, ch in enumerate(body):
         if i > last_lost and len(cells) == 1 and _IN in cells:
             break  # in step with no lost byte ahead: the rest of the line reads as written
         enc = _encode(ch)
-        keep_cost = _as_is_cost(body, i, first)
+        keep_cost = _as_is_cost(body, i)
         nxt: dict[int, _Cell] = {}
         for state, (total, _, _) in cells.items():
             for cost, new, pieces in _moves(state, ch, enc, i, keep_cost):
@@ -255,7 +244,11 @@ def _mend_marker(chars: list[str], kinds: list[int], rest: str) -> tuple[list[st
 
 
 def gbk_shift_fixes(text: str) -> list[Fix]:
-    """Fixes for every line that reads far better one byte out of step."""
+    """Fixes for every line that reads far better one byte out of step.
+
+    Runs after the invisible-character step, so an indent is ASCII spaces: the lost byte is
+    the "?" after it, or (without one) the first byte of the first character after it.
+    """
     padded = "\n" + text  # the gates start at "\n"; a match at p is a line starting at p
     starts = {m.start() for m in _PREFIXED.finditer(padded)}
     starts.update(m.start() for m in _silent_gate().finditer(padded))
@@ -264,26 +257,33 @@ def gbk_shift_fixes(text: str) -> list[Fix]:
     for line_start in sorted(starts):
         line_end = text.find("\n", line_start)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        # Before a "?" the indent is in step; without one, a leading U+3000 may be misread.
-        stripped = line.lstrip(_SPACES)
-        prefixed = stripped[:1] in ("?", "\ufffd")
-        body = stripped if prefixed else line.lstrip(" \t")
-        body_at = line_start + len(line) - len(body)
+        at = line_start + len(line) - len(line.lstrip(_SPACES))
+        prefixed = text[at : at + 1] in ("?", "\ufffd")
+        body_at = at
+        if prefixed:  # the indent after a "?" was read out of step too; it reads as spaces
+            rest = line[at + 1 - line_start :]
+            body_at = at + 1 + len(rest) - len(rest.lstrip(_SPACES))
+        body = text[body_at : min(line_start + len(line), body_at + _MAX_READ)]
         done = _finish(_best_reading(body, silent=not prefixed), body)
         if done is None:
             continue
         consumed, after, damage_at, evidence = done
-        first = _first_text(body)
         before = sum(
-            score(ch, table) + _as_is_cost(body, i, first) for i, ch in enumerate(body[:consumed])
+            score(ch, table) + _as_is_cost(body, i) for i, ch in enumerate(body[:consumed])
         )
-        gain = sum(score(ch, table) for ch in after) - before
+        gain = (
+            sum(score(ch, table) for ch in after) - before + (-score("?", table) if prefixed else 0)
+        )
         # Without the "?" only a recovered marker is evidence enough (bopomofo ㄅㄆ… reads
         # as plausible characters one byte later, and this model knows no words).
         line_after = after + body[consumed : consumed + 8]
-        indent = len(line_after) - len(line_after.lstrip(_SPACES))
-        marked = prefixed or _marker_end(line_after) > indent
+        marked = prefixed or _marker_end(line_after) > len(line_after) - len(
+            line_after.lstrip(_SPACES)
+        )
         if evidence and marked and gain >= _MARGIN + (0 if prefixed else _SILENT):
-            damaged = ((damage_at, len(after)),) if damage_at < len(after) else ()
-            fixes.append(Fix(body_at, body_at + consumed, after, damaged))
+            gap = text[at + 1 : body_at] if prefixed else ""
+            damaged = (
+                ((len(gap) + damage_at, len(gap) + len(after)),) if damage_at < len(after) else ()
+            )
+            fixes.append(Fix(at, body_at + consumed, gap + after, damaged))
     return fixes

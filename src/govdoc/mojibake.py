@@ -13,11 +13,12 @@ Functions return :class:`Fix` values in text coordinates; ``govdoc.repair`` appl
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from .charscore import COMMON_SCORE, LOST, char_scores, score
 
-__all__ = ["Fix", "collapse_lost", "utf8_as_gbk_fixes"]
+__all__ = ["Fix", "utf8_as_gbk_fixes"]
 
 
 class Fix(NamedTuple):
@@ -45,7 +46,13 @@ def _gbk_lead_class() -> str:
 
 
 _SUSPECT = re.compile(f"[{re.escape(_gbk_lead_class())}]")
-_RUN = re.compile(r"[^\x00-\x7f]+")
+# Runs end at ASCII and at spaces (which the invisible step turns into ASCII spaces next, so
+# that a second run of the repair sees the same runs); zero-width characters inside a run
+# carry no bytes. A "?" between two other characters is a byte the decoder could not read.
+_NOT_IN_RUN = "\\x00-\\x7f\u3000\xa0\u1680\u2000-\u200a\u202f\u205f"
+_RUN = re.compile(f"[^{_NOT_IN_RUN}](?:[^{_NOT_IN_RUN}]|\\?(?=[^{_NOT_IN_RUN}]))*")
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_UNREAD = re.compile("[?\ufffd]")
 _LOST_RUN = re.compile("\ufffd{2,}")
 _NUMERAL = "〇一二三四五六七八九十百零两"
 # A bracket marker whose numeral is partly lost: the parser infers the value from its
@@ -54,7 +61,7 @@ _PART_LOST_NUMERAL = re.compile(f"^([ \u3000]*（)[{_NUMERAL}\ufffd]*\ufffd[{_NU
 _MIN_RUNS = 2  # confident runs that make a document "mis-decoded", letting marginal runs in
 
 
-def collapse_lost(text: str) -> str:
+def _collapse_lost(text: str) -> str:
     """One U+FFFD per stretch of lost text: how many characters were lost is unknown."""
     return _LOST_RUN.sub(LOST, text) if LOST in text else text
 
@@ -70,14 +77,22 @@ def _gbk_replaces(byte: int, following: int) -> bool:
     return False
 
 
-def _fits(buf: bytearray, k: int, table: dict[str, int]) -> bool:
+def _utf8_size(lead: int) -> int:
+    """Length of the UTF-8 sequence ``lead`` starts (0 if it starts none)."""
+    if 0xC2 <= lead < 0xE0:
+        return 2
+    if 0xE0 <= lead < 0xF0:
+        return 3
+    return 4 if 0xF0 <= lead < 0xF5 else 0
+
+
+def _fits(buf: bytearray, k: int, table: Mapping[str, int]) -> bool:
     """Is byte ``k`` part of a valid UTF-8 sequence for a common character?"""
     lo = k
     while lo > 0 and k - lo < 3 and 0x80 <= buf[lo] < 0xC0:  # back to the lead byte
         lo -= 1
-    lead = buf[lo]
-    size = 2 if 0xC2 <= lead < 0xE0 else 3 if 0xE0 <= lead < 0xF0 else 4 if lead < 0xF5 else 0
-    if lead < 0xC2 or lo + size <= k:
+    size = _utf8_size(buf[lo])
+    if lo + size <= k:
         return False
     try:
         ch = bytes(buf[lo : lo + size]).decode("utf-8")
@@ -105,9 +120,13 @@ def _fill_unknown(buf: bytearray, unknown: list[int], following: int) -> None:
 
 
 def _encode_run(run: str) -> tuple[bytearray, list[int]] | None:
+    """The bytes the wrong decoder read, 0xFF where it could not read one (their indexes)."""
+    run = _ZERO_WIDTH.sub("", run)
+    if not run:
+        return None
     buf = bytearray()
     unknown: list[int] = []
-    for i, part in enumerate(run.split(LOST)):
+    for i, part in enumerate(_UNREAD.split(run)):
         if i:
             unknown.append(len(buf))
             buf.append(0xFF)
@@ -123,31 +142,41 @@ class _Candidate(NamedTuple):
     confident: bool
 
 
-def _revert_run(text: str, start: int, end: int) -> _Candidate | None:
-    run = text[start:end]
-    encoded = _encode_run(run)
+def _revert_run(text: str, start: int, end: int, floor: int) -> _Candidate | None:
+    """Revert ``text[start:end]``; a "?" before it (not before ``floor``) and after it may
+    stand for bytes the decoder could not read."""
+    encoded = _encode_run(text[start:end])
     if encoded is None:
         return None
     buf, unknown = encoded
+    # The run starts inside a character whose first bytes went with a "?": that character is
+    # lost, the "?" belongs to it.
+    stray = 0x80 <= buf[0] < 0xC0
+    if stray and start > floor and text[start - 1] == "?":
+        start -= 1
     following = _first_byte(text, end)
     # A decoder that writes "?" for a bad byte ends the run early: "骞?0" for "年10".
-    if following == 0x3F and _ends_incomplete(buf):
+    while following == 0x3F and _missing(buf, unknown) > 0:
         unknown.append(len(buf))
         buf.append(0xFF)
         end += 1
         following = _first_byte(text, end)
     _fill_unknown(buf, unknown, following)
-    after = collapse_lost(bytes(buf).decode("utf-8", "replace"))
+    after = _collapse_lost(bytes(buf).decode("utf-8", "replace"))
     table = char_scores()
     good = sum(1 for ch in after if ord(ch) > 0x7F and ch in table)
     lost = after.count(LOST)
+    # Losses the decoder's replacements explain; any other U+FFFD means the bytes are not
+    # UTF-8 at all.
+    unexplained = lost - buf.count(0xFF) - stray
     odd = sum(1 for ch in after if ch != LOST and score(ch, table) < -1)
     if odd > good // 10 or good + lost == 0:
         return None
-    before_avg = sum(score(ch, table) for ch in run) / len(run)
+    before_avg = sum(score(ch, table) for ch in text[start:end]) / (end - start)
     after_avg = sum(score(ch, table) for ch in after) / len(after)
-    confident = good >= 2 and lost * 4 <= good and after_avg >= before_avg + 0.75
-    marginal = odd == 0 and before_avg < COMMON_SCORE
+    confident = good >= 2 and unexplained * 4 <= good and after_avg >= before_avg + 0.75
+    # A remnant such as "骞?" or "傚姞": valid UTF-8 except where bytes were replaced.
+    marginal = odd == 0 and unexplained <= 0 and before_avg < COMMON_SCORE
     if not (confident or marginal):
         return None
     if text[text.rfind("\n", 0, start) + 1 : start].strip(" \u3000\t") == "":
@@ -166,12 +195,22 @@ def _first_byte(text: str, pos: int) -> int:
         return 0xFF
 
 
-def _ends_incomplete(buf: bytearray) -> bool:
-    try:
-        bytes(buf).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.end == len(buf) and exc.reason == "unexpected end of data"
-    return False
+def _missing(buf: bytearray, unknown: list[int]) -> int:
+    """How many bytes the last UTF-8 sequence of ``buf`` lacks (unread bytes count as
+    continuation bytes)."""
+    lo = len(buf) - 1
+    while lo >= 0 and len(buf) - lo <= 3 and (0x80 <= buf[lo] < 0xC0 or lo in unknown):
+        lo -= 1
+    return _utf8_size(buf[lo]) - (len(buf) - lo) if lo >= 0 else 0
+
+
+def _split_by_indent(text: str, end: int, nxt: int) -> bool:
+    """Is the U+3000 between two runs the middle of a character (A1A1 of 衡 = E8 A1 A1)?"""
+    if nxt != end + 1 or text[end] != "\u3000":
+        return False
+    start = text.rfind("\n", 0, end) + 1
+    encoded = _encode_run(text[max(start, end - 4) : end])
+    return encoded is not None and _missing(*encoded) == 2
 
 
 def utf8_as_gbk_fixes(text: str) -> list[Fix]:
@@ -190,12 +229,18 @@ def utf8_as_gbk_fixes(text: str) -> list[Fix]:
             continue
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
-        line_start = text.rfind("\n", 0, hit.start()) + 1
-        for run in _RUN.finditer(text, max(line_start, done), line_end):
-            if _SUSPECT.search(run.group()) is not None:
-                cand = _revert_run(text, run.start(), run.end())
-                if cand is not None:
-                    found.append(cand)
+        floor = max(text.rfind("\n", 0, hit.start()) + 1, done)
+        runs = [m.span() for m in _RUN.finditer(text, floor, line_end)]
+        for i, (start, end) in enumerate(runs):
+            if start < floor or _SUSPECT.search(text, start, end) is None:
+                continue
+            cand = None
+            if i + 1 < len(runs) and _split_by_indent(text, end, runs[i + 1][0]):
+                cand = _revert_run(text, start, runs[i + 1][1], floor)
+            cand = cand or _revert_run(text, start, end, floor)
+            if cand is not None:
+                found.append(cand)
+                floor = cand.fix.end
         done = line_end
     confident = sum(1 for c in found if c.confident)
     keep_marginal = confident >= _MIN_RUNS

@@ -8,6 +8,9 @@ that carries a tone (a tone mark, or a tone digit 1-5).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 __all__ = ["SYLLABLES", "TONE_MARKS", "base_syllable", "is_toned_syllable"]
 
 
@@ -21,9 +24,9 @@ def _expand(table: str) -> frozenset[str]:
     return frozenset(out)
 
 
-# Every base syllable of Standard Mandarin (the usual ~410-syllable table of the Xinhua Zidian),
-# one row per initial, ü written as ``v``. Rare interjection syllables (hm, hng, ng, m, n, ê)
-# are included because dictionaries give them tones too.
+# Every base syllable of Standard Mandarin (the usual table of about 410, as in the Xinhua
+# Zidian), one row per initial, ü written as ``v``. The interjection syllables m, n, ng, hm
+# and hng are included because dictionaries give them tones too.
 SYLLABLES: frozenset[str] = _expand(
     """
 _: a ai an ang ao e ei en eng er o ou m n ng hm hng
@@ -54,21 +57,28 @@ w: a ai an ang ei en eng o u
 )
 
 # Tone-marked letter → (base letter, tone). ü and its tones map to ``v``, the usual ASCII
-# stand-in, so that ``lǜ`` and ``lv4`` meet in the same table entry.
-TONE_MARKS: dict[str, tuple[str, int]] = {
-    mark: (base, tone)
-    for base, marks in (
-        ("a", "āáǎà"),
-        ("e", "ēéěè"),
-        ("i", "īíǐì"),
-        ("o", "ōóǒò"),
-        ("u", "ūúǔù"),
-        ("v", "ǖǘǚǜ"),
-    )
-    for tone, mark in enumerate(marks, start=1)
-}
-# The syllabic nasals of interjections (嗯 ń ň ǹ, 呣 ḿ) carry their tone on the consonant.
-TONE_MARKS.update({"\u0144": ("n", 2), "\u0148": ("n", 3), "\u01f9": ("n", 4), "\u1e3f": ("m", 2)})
+# stand-in, so that ``lǜ`` and ``lv4`` meet in the same table entry. The syllabic nasals of
+# interjections (嗯 ń ň ǹ, 呣 ḿ) carry their tone on the consonant. Read-only.
+TONE_MARKS: Mapping[str, tuple[str, int]] = MappingProxyType(
+    {
+        **{
+            mark: (base, tone)
+            for base, marks in (
+                ("a", "āáǎà"),
+                ("e", "ēéěè"),
+                ("i", "īíǐì"),
+                ("o", "ōóǒò"),
+                ("u", "ūúǔù"),
+                ("v", "ǖǘǚǜ"),
+            )
+            for tone, mark in enumerate(marks, start=1)
+        },
+        "\u0144": ("n", 2),
+        "\u0148": ("n", 3),
+        "\u01f9": ("n", 4),
+        "\u1e3f": ("m", 2),
+    }
+)
 
 
 def base_syllable(text: str) -> tuple[str, int] | None:

@@ -64,6 +64,7 @@ _PINYIN_LETTERS = "a-z\u00fc" + "".join(TONE_MARKS)
 _RUBY = re.compile(f"[(（]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
 # The character carrying the ruby was lost, and with it the opening bracket: "?chuàng)".
 _ORPHAN = re.compile(f"[?\ufffd]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
+_RUBY_AT = re.compile(f"[(（]?([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f?\ufffd]")
 _LOST_RUN = re.compile("\ufffd+")
 
@@ -87,32 +88,44 @@ def _invisible(text: str) -> list[Fix]:
 def _pinyin_ruby(text: str) -> list[Fix]:
     if ")" not in text and "）" not in text:
         return []
-    fixes: list[Fix] = []
-    for m in _RUBY.finditer(text):
-        if not is_toned_syllable(m.group(1)):
-            continue
-        if fixes and fixes[-1].end == m.start():  # 區(qū)(qū): a chain after one character
-            fixes[-1] = Fix(fixes[-1].start, m.end(), "")
-        elif m.start() > 0 and _HAN.match(text, m.start() - 1):
-            fixes.append(Fix(m.start(), m.end(), ""))
+    starts = {
+        m.start()
+        for m in _RUBY.finditer(text)
+        if m.start() > 0 and _HAN.match(text, m.start() - 1) and is_toned_syllable(m.group(1))
+    }
     if "?" in text or "\ufffd" in text:
-        fixes.extend(
-            Fix(m.start() + 1, m.end(), "")
-            for m in _ORPHAN.finditer(text)
-            if is_toned_syllable(m.group(1))
+        starts.update(
+            m.start() + 1 for m in _ORPHAN.finditer(text) if is_toned_syllable(m.group(1))
         )
+    fixes: list[Fix] = []
+    for start in sorted(starts):
+        if fixes and start < fixes[-1].end:
+            continue
+        # Take the whole chain at once (區(qū)(qū), ?chuàng)(chuàng)) so that one pass leaves
+        # none behind; a bracketless syllable only counts after a lost character.
+        orphans = text[start - 1] in "?\ufffd"
+        end = start
+        while (m := _RUBY_AT.match(text, end)) and is_toned_syllable(m.group(1)):
+            if not (orphans or m.group()[0] in "(（"):
+                break
+            end = m.end()
+        fixes.append(Fix(start, end, ""))
     return fixes
 
 
 Step = Callable[[str], list[Fix]]
 
-# The order matters: byte-level repairs come first because they need the text as the wrong
-# decoder left it (and may produce U+3000 or ruby brackets the later steps then handle).
+# The order matters. UTF-8 read as GBK is reverted first, while a U+3000 that is really the
+# middle of a character (衡 = E8 A1 A1 reads as …銆) is still there; it ends its runs at
+# spaces so that it judges them alike on every run of the repair. The out-of-step reading
+# needs normalised spaces (an indent is then ASCII), so it comes after the invisible step.
+# What the byte-level steps produce (a U+3000 decoded from the bytes, ruby after a recovered
+# character) is handled by the steps after them or by the next round.
 STEPS: tuple[tuple[str, Step], ...] = (
     ("newlines", _newlines),
     ("utf8_as_gbk", utf8_as_gbk_fixes),
-    ("gbk_shift", gbk_shift_fixes),
     ("invisible", _invisible),
+    ("gbk_shift", gbk_shift_fixes),
     ("pinyin_ruby", _pinyin_ruby),
 )
 # A repair can expose another (deleting a zero-width character or a ruby joins what was
