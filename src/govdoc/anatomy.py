@@ -5,7 +5,8 @@ GB/T 9704-2012 §7 lays a document out as 版头 (份号, 密级, 紧急程度, 
 (抄送机关, 印发机关和印发日期). Web copies wrap that in site chrome and an info table, and a
 印发 notice carries the document it issues after its own signature. :func:`assign_roles`
 walks the lines once, as a small state machine (front → body → closing → next document's
-front …), and gives each line a :class:`Role`.
+front …), and gives each line a :class:`Role`. The front lines are named by
+:mod:`govdoc.front`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .chrome import chrome_kind, is_menu_line, trailer_start
+from .chrome import chrome_kind, is_menu_line, mark_related_links, trailer_start
+from .front import (
+    ORDER_LEAD,
+    SENTENCE,
+    bare,
+    is_caption,
+    is_colon_sentence,
+    is_drafter,
+    is_signer_line,
+    join_title,
+    name_front,
+    title_key,
+)
 from .lines import Line
-from .metadata import parse_date, parse_doc_number, parse_info_line
+from .metadata import find_references, parse_date, parse_info_line
 
 __all__ = ["Role", "assign_roles", "join_title"]
 
@@ -31,33 +44,28 @@ class Role:
     doc: int
 
 
-_SENTENCE = re.compile(r"[，。；,;！？!?]")
-_HEADER = re.compile(
-    r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.*)?|特急|加急|特提|平急|签发人\s*[:：].*)$"
-)
-_CAPTION = re.compile(r"^[（(].*(?:通过|批准|发布|公布|修订|修正|施行|印发|\d{4}年).*[）)]$")
-# "2014年7月23日 济南市人大常委会第十五次会议修订" — an adoption line without brackets.
-_ADOPTION = re.compile(r"^\d{4}\s*年.{0,60}(?:通过|批准|修订|修正|公布|发布)$")
-_DRAFTER = re.compile(r"^[（(][^（()）]{2,24}[）)]$")
-_NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*\S")
 _ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 _IMPRINT = re.compile(
     r"^(?:抄送|抄报|分送|主题词)\s*[:：]|^.{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
 )
 _LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
-_SIGNER = re.compile(
-    r"^[^\s，。,；;:：]{3,40}(?:政府|办公室|办公厅|委员会|局|厅|部|院|委|会|中心|"
-    r"公司|小组|办|政府令|\(章\)|（章）|银行|集团|协会|法院)$"
+_NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
+# The person who signs an order or a report: "市长　周立平", "总 理  李克强".
+_SIGNATORY = re.compile(
+    r"^(?:国务院总理|总理|主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|主任|局长|厅长|"
+    r"部长|署长|行长|院长|董事长|书记|代市长|代省长|代县长|代区长)[\u4e00-\u9fff·]{2,5}$"
 )
 
 
 def assign_roles(lines: Sequence[Line]) -> list[Role]:
     """One role per line, in order."""
-    kinds = [chrome_kind(line) for line in lines]
+    kinds = mark_related_links(lines, [chrome_kind(line) for line in lines])
     trail = trailer_start(lines, kinds)
+    _mark_site_head(lines, kinds)
     roles: list[Role | None] = [None] * len(lines)
     doc, state, front_start = 0, "front", 0
+    cited: set[str] = set()  # titles the page's own document cites: what a notice issues
     i = 0
     while i < len(lines):
         line, kind = lines[i], kinds[i]
@@ -71,6 +79,12 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
             if is_menu_line(line) and doc == 0:
                 roles[i] = Role("chrome", "menu", doc)
         elif state == "body":
+            if doc > 0 and title_key(line.key) in cited and _is_title_like(line):
+                # A notice issuing two documents: the second follows the first's body.
+                doc, state, front_start = doc + 1, "front", i
+                continue
+            if doc == 0:
+                cited.update(title_key(r.title) for r in find_references(line.key))
             if _closing_role(lines, i) is not None or (
                 _ATTACH_LABEL.match(line.key)
                 and i + 1 < len(lines)
@@ -83,13 +97,25 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
             name = _closing_role(lines, i)
             if name is not None:
                 roles[i] = Role("meta", name, doc)
+            elif _single_attachment_list(lines, i):
+                # "附件：" over one title, then the attachment's own "附件" label: a list.
+                roles[i] = roles[i + 1] = Role("meta", "attachment_list", doc)
+                i += 1
             elif _ATTACH_LABEL.match(line.key) or _is_title_like(line):
-                doc += 1
                 state, front_start = "front", i
                 if _ATTACH_LABEL.match(line.key):
+                    doc += 1
                     roles[i] = Role("meta", "attachment_label", doc)
                     front_start = i + 1
                     i += 1
+                elif _is_order(lines, roles, doc):
+                    # An order (令): the 办法 it promulgates follows the signature and is the
+                    # order's own text; a title above the order was the page's headline.
+                    for k, r in enumerate(roles):
+                        if r is not None and r.doc == doc and r.name == "title":
+                            roles[k] = Role("meta", "headline", doc)
+                else:
+                    doc += 1
                 continue
             else:
                 state = "body"
@@ -100,16 +126,53 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
     return [r if r is not None else Role("body", "paragraph", doc) for r in roles]
 
 
+def _mark_site_head(lines: Sequence[Line], kinds: list[str | None]) -> None:
+    """Short lines above a page's breadcrumb (site name, menu entries) are site chrome."""
+    crumb = next((i for i, k in enumerate(kinds[:40]) if k == "breadcrumb"), None)
+    if crumb is None:
+        return
+    for i in range(crumb):
+        text = lines[i].key
+        if (
+            kinds[i] is None
+            and len(text) <= 30
+            and not SENTENCE.search(text)
+            and not parse_info_line(lines[i].text)
+            and parse_date(text) is None
+        ):
+            kinds[i] = "site"
+
+
+def _is_order(lines: Sequence[Line], roles: Sequence[Role | None], doc: int) -> bool:
+    """Whether document ``doc`` is an order: a 令 name over its number, a 令号 as its 文号, or
+    its first paragraph opening with the order's name and number."""
+    first_body = True
+    for line, role in zip(lines, roles, strict=False):
+        if role is None or role.doc != doc:
+            continue
+        if role.name in ("order_name", "order_number"):
+            return True
+        if role.name == "doc_number" and re.search(r"令\s*(?:[〔\[【［（(].{4,6})?第", line.key):
+            return True
+        if role.kind == "body" and first_body:
+            first_body = False
+            if ORDER_LEAD.match(bare(line.key)):
+                return True
+    return False
+
+
 def _starts_body(line: Line) -> bool:
     m = line.marker
     if m is not None and not m.weak:
         return True
-    text = line.key
-    if text.endswith(("：", ":")) or _CAPTION.match(text) or _DRAFTER.match(text):
+    text = bare(line.key)
+    if text.endswith(("：", ":")):
+        return is_colon_sentence(text)  # "…现将有关事项通知如下："; a 主送 line is a list
+    if is_caption(text) or is_drafter(text):
         return False
     if _LABEL.match(text) and parse_info_line(text):
         return False
-    return (line.length >= 20 and _SENTENCE.search(text) is not None) or (
+    return (line.length >= 20 and SENTENCE.search(text) is not None) or (
         line.length >= 8 and text.endswith("。")
     )
 
@@ -117,85 +180,21 @@ def _starts_body(line: Line) -> bool:
 def _name_front(
     lines: Sequence[Line], roles: list[Role | None], start: int, end: int, doc: int
 ) -> None:
-    """Give the unassigned front lines ``[start, end)`` their meta roles; the title is the last
-    run of plain lines before the first of caption, 主送, drafting body or the body."""
-    boundary = end
-    plain: list[int] = []
-    for i in range(start, end):
-        if roles[i] is not None:
-            continue
-        name = _front_role(lines[i])
-        if name is None:
-            plain.append(i)
-        else:
+    named: dict[int, str] = {i: "" for i in range(start, end) if roles[i] is not None}
+    label = roles[start - 1] if start > 0 else None
+    name_front(lines, named, start, end, label is not None and label.name == "attachment_label")
+    for i, name in named.items():
+        if roles[i] is None and name:
             roles[i] = Role("meta", name, doc)
-            if name in ("caption", "recipients", "drafter") and boundary == end:
-                boundary = i
-    for i in plain:
-        # Bodies on their own line with a date under them sign a 规划 or 指南 on its cover.
-        nxt = roles[i + 1] if i + 1 < end else None
-        if nxt is not None and nxt.name == "dateline" and is_signer_line(lines[i].key):
-            roles[i], roles[i + 1] = Role("meta", "signature", doc), Role("meta", "date", doc)
-    plain = [i for i in plain if roles[i] is None]
-    title: list[int] = []
-    for i in reversed([p for p in plain if p < boundary] or plain):
-        if title and (title[-1] - i > 1 and not _only_frame_between(roles, i, title[-1])):
-            break
-        title.append(i)
-        if len(title) == 3:
-            break
-    for i in plain:
-        if i in title:
-            roles[i] = Role("meta", "title", doc)
-        else:
-            roles[i] = Role("meta", "header" if _is_issuer_mark(lines, roles, i) else "front", doc)
-
-
-def is_signer_line(text: str) -> bool:
-    """One or more body names: 白山市人民政府办公室, or several separated by spaces."""
-    parts = text.split()
-    return bool(parts) and all(_SIGNER.match(p) for p in parts)
-
-
-def _is_issuer_mark(lines: Sequence[Line], roles: Sequence[Role | None], i: int) -> bool:
-    """发文机关标志 (GB/T 9704 §7.2.3): "XX文件", or a body name right above the 文号."""
-    if lines[i].key.endswith("文件"):
-        return True
-    nxt = roles[i + 1] if i + 1 < len(roles) else None
-    return nxt is not None and nxt.name == "doc_number" and is_signer_line(lines[i].key)
-
-
-def _only_frame_between(roles: Sequence[Role | None], a: int, b: int) -> bool:
-    return all(r is not None and r.kind == "meta" and r.name == "info" for r in roles[a + 1 : b])
-
-
-def _front_role(line: Line) -> str | None:
-    text = line.key
-    if _HEADER.match(text):
-        return "header"
-    if parse_doc_number(line.text) is not None:
-        return "doc_number"
-    if parse_date(text) is not None:
-        return "dateline"
-    if _NOTE.match(text):
-        return "note"
-    if _CAPTION.match(text) or _ADOPTION.match(text):
-        return "caption"
-    if _DRAFTER.match(text):
-        return "drafter"
-    if parse_info_line(line.text):
-        return "info"
-    if text.endswith(("：", ":")) and "。" not in text:
-        return "recipients"
-    if _LABEL.match(text):
-        return "info"
-    return None
 
 
 def _closing_role(lines: Sequence[Line], i: int) -> str | None:
     """The closing role of line ``i`` (署名, 成文日期, 附注, 附件说明, 版记), or None."""
     line = lines[i]
-    text = line.key
+    if line.marker is not None and not line.marker.weak:
+        # A numbered line is body, unless it carries on a 附件：1.… list above it.
+        return "attachment_list" if _continues_attachment_list(lines, i) else None
+    text = bare(line.key)
     if parse_date(text) is not None:
         return "date"
     if _NOTE.match(text):
@@ -204,38 +203,52 @@ def _closing_role(lines: Sequence[Line], i: int) -> str | None:
         return "attachment_list"
     if _IMPRINT.match(text):
         return "imprint"
-    nxt = lines[i + 1].key if i + 1 < len(lines) else ""
-    if _SIGNER.match(text) and (parse_date(nxt) is not None or _SIGNER.match(nxt)):
-        return "signature"
-    prev = lines[i - 1] if i > 0 else None
+    nxt = bare(lines[i + 1].key) if i + 1 < len(lines) else ""
     if (
-        prev is not None
-        and line.marker is not None
-        and line.length <= 60
-        and "。" not in text
-        and _ATTACH_LIST.match(prev.key)
+        line.marker is None
+        and is_signer_line(text)
+        and (parse_date(nxt) is not None or is_signer_line(nxt))
     ):
-        return "attachment_list"  # 附件：1.… / 2.… continues the list, not an outline
+        return "signature"
+    if _SIGNATORY.match(re.sub(r"\s", "", text)) and parse_date(nxt) is not None:
+        return "signatory"
+    if _continues_attachment_list(lines, i):
+        return "attachment_list"  # 附件：1.… / 2.… / 3.… continues the list, not an outline
     return None
+
+
+def _single_attachment_list(lines: Sequence[Line], i: int) -> bool:
+    key = lines[i].key
+    return (
+        i + 2 < len(lines)
+        and key.rstrip().endswith(("：", ":"))
+        and _ATTACH_LABEL.match(key) is not None
+        and _is_title_like(lines[i + 1])
+        and (
+            _ATTACH_LABEL.match(lines[i + 2].key) is not None
+            or _closing_role(lines, i + 2) is not None
+        )
+    )
+
+
+def _continues_attachment_list(lines: Sequence[Line], i: int) -> bool:
+    """Whether line ``i`` is an item of a 附件：1.… list above it (within 20 lines). Runs on
+    every body line, so the cheap substring test finds candidate headers first."""
+    for k in range(i - 1, max(-1, i - 21), -1):
+        above = lines[k].key
+        if "附" in above and _ATTACH_LIST.match(bare(above)):
+            return all(
+                x.marker is not None and x.end - x.start <= 60 and "。" not in x.key
+                for x in lines[k + 1 : i + 1]
+            )
+    return False
 
 
 def _is_title_like(line: Line) -> bool:
     return (
         line.marker is None
         and 4 <= line.length <= 60
-        and _SENTENCE.search(line.key) is None
+        and SENTENCE.search(line.key) is None
         and ":" not in line.key
         and "：" not in line.key
     )
-
-
-def join_title(parts: Sequence[str]) -> str:
-    """A title broken over lines, joined: "中共湖北省委关于" + "关于实施…的意见" drops the
-    repeated 关于."""
-    out = ""
-    for part in parts:
-        part = part.strip()
-        if out.endswith("关于") and part.startswith("关于"):
-            part = part[2:]
-        out += part
-    return out

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from .anatomy import Role
 from .frame import frame_fields, meta_leaf
+from .front import title_key
 from .lines import Line
-from .nodes import Block, Chrome, Diagnostic, Document, Repair, Span
+from .nodes import Block, Chrome, Diagnostic, Document, Meta, Repair, Span
 from .paragraphs import make_paragraph
 from .sections import BodyBuilder
 
@@ -90,9 +91,16 @@ def _assemble(source: Source, docs: dict[int, _Doc], page_tail: list[Chrome]) ->
     text = source.text
     main_key = min(docs, default=0)
     built: list[Document] = []
+    imprint: list[Meta] = []  # the 版记 closes the whole document, after its attachments
     for key in sorted(docs):
         doc = docs[key]
         blocks: list[Block] = list(doc.builder.finish())
+        if key != main_key:
+            imprint = []
+            while blocks and isinstance(blocks[-1], Meta) and blocks[-1].role == "imprint":
+                last = blocks.pop()
+                assert isinstance(last, Meta)
+                imprint.insert(0, last)
         fields = frame_fields(blocks, text)
         kind: Literal["document", "attachment", "forwarded"] = "document"
         if key != main_key:
@@ -105,7 +113,7 @@ def _assemble(source: Source, docs: dict[int, _Doc], page_tail: list[Chrome]) ->
         built.append(
             Document(
                 text=text,
-                span=Span(doc.start or 0, doc.end),
+                span=Span(doc.start or 0, blocks[-1].span.end if imprint and blocks else doc.end),
                 blocks=tuple(blocks),
                 diagnostics=tuple(doc.diagnostics),
                 script=_script(source.script),
@@ -116,7 +124,8 @@ def _assemble(source: Source, docs: dict[int, _Doc], page_tail: list[Chrome]) ->
             )
         )
     main = built[0] if built else Document(text, Span(0, len(text)))
-    blocks = [*main.blocks, *built[1:], *page_tail]
+    blocks = [*main.blocks, *_nest_attachments(built[1:]), *imprint, *page_tail]
+    metadata = frame_fields([*main.blocks, *imprint], text) if imprint else main.metadata
     diagnostics = [*main.diagnostics, *_damage_notes(source.damaged)]
     return Document(
         text=text,
@@ -128,7 +137,34 @@ def _assemble(source: Source, docs: dict[int, _Doc], page_tail: list[Chrome]) ->
         encoding_method=source.encoding_method,
         script=main.script,
         kind="document",
-        metadata=main.metadata,
+        metadata=metadata,
+    )
+
+
+def _nest_attachments(later: Sequence[Document]) -> list[Document]:
+    """The documents after the page's own, with each attachment moved into the issued document
+    whose 附件 list names it (an attachment the page's own document lists stays on top)."""
+    out: list[Document] = []
+    for doc in later:
+        owner = out[-1] if out else None  # only the document right before: reading order holds
+        if (
+            owner is not None
+            and doc.kind == "attachment"
+            and owner.kind == "forwarded"
+            and _lists(owner, doc.title or "")
+        ):
+            out[-1] = replace(
+                owner, blocks=(*owner.blocks, doc), span=Span(owner.span.start, doc.span.end)
+            )
+        else:
+            out.append(doc)
+    return out
+
+
+def _lists(doc: Document, title: str) -> bool:
+    key = title_key(title)
+    return bool(key) and any(
+        f.key == "attachment" and title_key(f.value) == key for f in doc.metadata
     )
 
 

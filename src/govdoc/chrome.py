@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .lines import Line
 
-__all__ = ["chrome_kind", "is_menu_line", "trailer_start"]
+__all__ = ["chrome_kind", "is_menu_line", "mark_related_links", "trailer_start"]
 
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -27,7 +27,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"字体\s*(?:大小)?\s*[:：]|【\s*[大中小]\s*】|\s大\s+中\s+小\s*$|^[大中小](?:\s+[大中小]){2}$"
             r"|^(?:打印|关闭|保存为word|打印本页|关闭窗口|分享到|扫一扫|收藏|返回顶部|返回|字号)"
             r"(?:\s|$|[:：【])|【\s*(?:打印|关闭|打印本页|关闭窗口)\s*】"
-            r"|(?:^|\s)(?:打印|关闭)(?:\s+(?:打印|关闭|保存|收藏))+\s*$"
+            r"|(?:^|\s)(?:打印|关闭)(?:\s+(?:打印|关闭|保存|收藏))+\s*$|^(?:扫一扫|扫码)"
+            # version and accessibility switches: 简体版, 繁体版, English, 无障碍浏览, 长者模式
+            r"|^(?:(?:简体版|繁体版|简体中文|繁体中文|简体|繁体|English|无障碍浏览|无障碍阅读|无障碍|"
+            r"长者模式|关怀版|适老模式|智能问答)\s*)+$"
         ),
     ),
     (
@@ -46,7 +49,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=\s|$)"
         ),
     ),
-    ("markup", re.compile(r"^(?:<!--.*?-->\s*)+$")),
+    ("markup", re.compile(r"^(?:<!--.*?-->\s*)+$|^(?:-{3,}|\*{3,}|_{3,})$")),
+    # The citation code a legal database stamps on its text exports.
+    ("export", re.compile(r"^【\s*法宝引证码\s*】")),
     (
         "page_number",
         re.compile(
@@ -54,6 +59,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^\d{1,4}\s*/\s*\d{1,4}$|^共\s*\d{1,4}\s*页"
         ),
     ),
+)
+_RELATED_HEAD = re.compile(
+    r"^(?:相关阅读|相关链接|相关文章|相关新闻|相关文件|相关稿件|热点推荐|推荐阅读|推荐)\s*[:：]?$"
 )
 _MENU_ITEM = re.compile(r"^[-*+•]\s+\S.{0,18}$")
 _SENTENCE_PUNCT = re.compile(r"[，。；,;：:！？!?]")
@@ -84,6 +92,23 @@ def is_menu_line(line: Line) -> bool:
     )
 
 
+def mark_related_links(lines: Sequence[Line], kinds: list[str | None]) -> list[str | None]:
+    """The titles listed under a bare 相关阅读/相关链接 line are links too (kinds updated in
+    place and returned)."""
+    for i, line in enumerate(lines):
+        if kinds[i] != "related" or not _RELATED_HEAD.match(line.key):
+            continue
+        j = i + 1
+        while j < len(lines) and kinds[j] is None and _is_link_title(lines[j]):
+            kinds[j] = "related"
+            j += 1
+    return kinds
+
+
+def _is_link_title(line: Line) -> bool:
+    return line.marker is None and line.length <= 80 and "。" not in line.key
+
+
 def trailer_start(lines: Sequence[Line], kinds: Sequence[str | None]) -> int:
     """Index of the first line of the trailing chrome run (``len(lines)`` when none).
 
@@ -103,6 +128,7 @@ def trailer_start(lines: Sequence[Line], kinds: Sequence[str | None]) -> int:
             and not _SENTENCE_PUNCT.search(line.key)
             and not any(ch.isdigit() for ch in line.key)
             and not _BODY_NAME.search(line.key)
+            and not line.key.startswith(("（", "("))  # （此件公开发布） is the document's
             and seen_chrome
         ):
             start = i

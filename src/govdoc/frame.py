@@ -4,7 +4,7 @@ document-level values (title, 文号, issuer, dates, 主送, attachments) chosen
 Which value wins follows the conventions of GB/T 9704-2012: the 成文日期 under the signature
 over an adoption note (题注) over an info table's 成文日期 over the page's publication date;
 the signing body over a drafting body over an info table's 发文机关 over the body named before
-关于 in the title.
+关于 in the title. Per-line fields (header elements, 版记) are read by :mod:`govdoc.frameline`.
 """
 
 from __future__ import annotations
@@ -12,59 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .anatomy import join_title
-from .lines import Line
-from .metadata import find_dates, parse_date, parse_doc_number, parse_info_line
-from .nodes import Block, Meta, MetaField, Span
-from .numbering import strip_decoration
+from .frameline import meta_leaf
+from .front import ORDER_LEAD, bare, join_title
+from .metadata import parse_date, parse_doc_number
+from .nodes import Block, Meta, MetaField, Paragraph, Span
 
 __all__ = ["frame_fields", "meta_leaf"]
 
-_ATTACH_PREFIX = re.compile(r"^(?:附\s*件\s*[:：]\s*)?(?:[0-9０-９]{1,2}\s*[.．、:：]?\s*)?")
-# "2022年10月27日临渚市第十六届人民代表大会常务委员会第八次会议通过" → the adopting body.
-_ADOPTING_BODY = re.compile(
-    r"(?:日|\s)\s*([^\s\d（()）日，,]{2,20}?)(?:第[一二三四五六七八九十百\d]+届)?"
-    r"(人民代表大会常务委员会|人民代表大会|人民政府|委员会)"
-)
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)关于")
-
-
-def meta_leaf(role: str, line: Line, text: str) -> Meta:
-    """The Meta leaf of a frame line of the given role, with its typed fields."""
-    span = Span(line.start, line.end)
-    value = line.text
-    fields: list[MetaField] = []
-    if role == "info":
-        fields = parse_info_line(value, line.start)
-    elif role == "doc_number":
-        dn = parse_doc_number(value, line.start)
-        if dn is not None:
-            fields.append(MetaField("doc_number", "", dn.text, dn.span))
-    elif role in ("date", "dateline", "caption"):
-        dates = find_dates(value, line.start)
-        if dates:
-            day, where = max(dates, key=lambda d: d[0])
-            key = "published" if role == "dateline" else "date"
-            fields.append(MetaField(key, "", day.isoformat(), where))
-        body = _ADOPTING_BODY.search(value) if role == "caption" else None
-        if body:
-            fields.append(MetaField("adopted_by", "", body.group(1) + body.group(2), span))
-    elif role == "recipients":
-        fields.append(MetaField("recipients", "", value.rstrip("：:"), span))
-    elif role == "signature":
-        fields.append(MetaField("issuer", "", "、".join(value.split()), span))
-    elif role == "drafter":
-        fields.append(MetaField("drafter", "", value[1:-1].strip(), span))
-    elif role == "note":
-        fields.append(MetaField("notes", "", value, span))
-    elif role == "attachment_list":
-        title = _ATTACH_PREFIX.sub("", value, count=1).strip()
-        if title:
-            fields.append(MetaField("attachment", "", title, span))
-    elif role == "title":
-        start = strip_decoration(value)
-        fields.append(MetaField("title", "", value[start:].strip("*# "), span))
-    return Meta(role, value, span, tuple(fields))
+# A title that carries its own number in brackets: "防范和处置非法集资条例（国务院令第737号）".
+_TITLE_NUMBER = re.compile(r"[（(]([^（()）]{4,40})[）)]$")
+_STATE = "中华人民共和国"
+_PRIMARY = ("title", "date", "published", "issuer", "doc_number", "recipients", "attachment")
+_CONSUMED = {*_PRIMARY, "drafter", "adopted_by"}
 
 
 def frame_fields(blocks: Sequence[Block], text: str) -> tuple[MetaField, ...]:
@@ -75,55 +35,122 @@ def frame_fields(blocks: Sequence[Block], text: str) -> tuple[MetaField, ...]:
         for f in meta.fields:
             found.setdefault(f.key, []).append(f)
     out: list[MetaField] = []
-    titles = found.get("title", [])
-    if titles:
-        span = Span(titles[0].span.start, titles[-1].span.end)
-        out.append(MetaField("title", "", join_title([t.value for t in titles]), span))
-    else:
-        out.extend(found.get("title", [])[:1])
-    closing_dates = [f for m in metas if m.role == "date" for f in m.fields]
-    caption_dates = [f for m in metas if m.role == "caption" for f in m.fields if f.key == "date"]
-    info_dates = [f for m in metas if m.role == "info" for f in m.fields if f.key == "date"]
-    date = closing_dates[-1:] or sorted(caption_dates, key=lambda f: f.value)[-1:] or info_dates[:1]
-    if date:
-        out.append(MetaField("date", date[0].label, _iso(date[0].value), date[0].span))
+    title, title_number = _title(metas, found)
+    if title is not None:
+        out.append(title)
+    order = _order(metas, blocks)
+    date = _date(metas)
+    if date is not None:
+        out.append(date)
     published = found.get("published", [])
     if published:
-        out.append(
-            MetaField("published", published[0].label, _iso(published[0].value), published[0].span)
-        )
-    issuer = (
-        found.get("issuer", [])[-1:]
-        if any(m.role == "signature" for m in metas)
-        else found.get("drafter", [])[:1]
-        or found.get("adopted_by", [])[:1]
-        or found.get("issuer", [])[:1]
-        or found.get("publisher", [])[:1]
-    )
-    if not issuer and out and out[0].key == "title":
-        m = _ISSUER_IN_TITLE.match(out[0].value)
-        if m:
-            issuer = [MetaField("issuer", "", m.group(1), out[0].span)]
-    if issuer:
-        out.append(MetaField("issuer", issuer[0].label, issuer[0].value, issuer[0].span))
-    for key in ("doc_number", "recipients"):
-        out.extend(found.get(key, [])[:1])
+        first = published[0]
+        out.append(MetaField("published", first.label, _iso(first.value), first.span))
+    issuer = _issuer(metas, found, order, title)
+    if issuer is not None:
+        out.append(issuer)
+    numbers = found.get("doc_number", [])[:1] or order[:1] or title_number
+    out.extend(numbers[:1])
+    out.extend(found.get("recipients", [])[:1])
     out.extend(found.get("attachment", []))
-    taken = {
-        "title",
-        "date",
-        "published",
-        "issuer",
-        "doc_number",
-        "recipients",
-        "attachment",
-        "drafter",
-        "adopted_by",
-    }
     for key, values in found.items():
-        if key not in taken:
+        if key not in _CONSUMED:
             out.extend(values)
     return tuple(out)
+
+
+def _title(
+    metas: Sequence[Meta], found: dict[str, list[MetaField]]
+) -> tuple[MetaField | None, list[MetaField]]:
+    """The title joined from its lines (else an info table's 标题), and a 文号 the title
+    carries in brackets at its end."""
+    lines = [f for m in metas if m.role == "title" for f in m.fields if f.key == "title"]
+    if not lines:
+        info = found.get("title", [])
+        return (info[0] if info else None), []
+    span = Span(lines[0].span.start, lines[-1].span.end)
+    value = join_title([t.value for t in lines])
+    m = _TITLE_NUMBER.search(value)
+    number = parse_doc_number(m.group(1)) if m else None
+    if m is None or number is None:
+        return MetaField("title", "", value, span), []
+    cut = MetaField("title", "", value[: m.start()].rstrip(), span)
+    return cut, [MetaField("doc_number", "", number.text, span)]
+
+
+def _order(metas: Sequence[Meta], blocks: Sequence[Block]) -> list[MetaField]:
+    """The 令号 of an order: its name and number on two lines, or opening the first paragraph
+    (empty when the document is no order)."""
+    name = next((m for m in metas if m.role == "order_name"), None)
+    number = next((m for m in metas if m.role == "order_number"), None)
+    if name is not None and number is not None:
+        span = Span(name.span.start, number.span.end)
+        serial = bare(number.text).strip("（()）")
+        return [MetaField("doc_number", "", _joined(bare(name.text) + serial), span)]
+    first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+    m = ORDER_LEAD.match(first.text) if first is not None else None
+    if first is None or m is None:
+        return []
+    span = Span(first.span.start, first.span.start + m.end())
+    return [MetaField("doc_number", "", _joined(m.group(1) + m.group(2)), span)]
+
+
+def _date(metas: Sequence[Meta]) -> MetaField | None:
+    closing = [f for m in metas if m.role == "date" for f in m.fields]
+    caption = [f for m in metas if m.role == "caption" for f in m.fields if f.key == "date"]
+    info = [f for m in metas if m.role == "info" for f in m.fields if f.key == "date"]
+    date = closing[-1:] or sorted(caption, key=lambda f: f.value)[-1:] or info[:1]
+    if not date:
+        return None
+    return MetaField("date", date[0].label, _iso(date[0].value), date[0].span)
+
+
+def _issuer(
+    metas: Sequence[Meta],
+    found: dict[str, list[MetaField]],
+    order: Sequence[MetaField],
+    title: MetaField | None,
+) -> MetaField | None:
+    signers = _last_signature_run(metas)
+    if signers:
+        span = Span(signers[0].span.start, signers[-1].span.end)
+        return MetaField("issuer", "", "、".join(f.value for f in signers), span)
+    for key in ("drafter", "adopted_by", "issuer"):
+        if found.get(key):
+            first = found[key][0]
+            return MetaField("issuer", first.label, first.value, first.span)
+    numbers = [*found.get("doc_number", []), *order]
+    number = parse_doc_number(numbers[0].value) if numbers else None
+    if number is not None and number.issuer_code.endswith("令"):
+        name = number.issuer_code[:-1]
+        if name.startswith(_STATE) and len(name) - len(_STATE) >= 3:
+            name = name[len(_STATE) :]
+        return MetaField("issuer", "", name, numbers[0].span)
+    if found.get("publisher"):
+        first = found["publisher"][0]
+        return MetaField("issuer", first.label, first.value, first.span)
+    m = _ISSUER_IN_TITLE.match(title.value) if title is not None else None
+    if title is not None and m:
+        return MetaField("issuer", "", "、".join(m.group(1).split()), title.span)
+    return None
+
+
+def _last_signature_run(metas: Sequence[Meta]) -> list[MetaField]:
+    """The issuer fields of the last run of consecutive signature lines (joint documents are
+    signed by several bodies, one per line)."""
+    run: list[MetaField] = []
+    previous = ""
+    for meta in metas:
+        if meta.role == "signature":
+            if previous != "signature":
+                run = []
+            run.extend(f for f in meta.fields if f.key == "issuer")
+        previous = meta.role
+    return run
+
+
+def _joined(value: str) -> str:
+    return re.sub(r"\s", "", value)
 
 
 def _iso(value: str) -> str:

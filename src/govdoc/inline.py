@@ -32,7 +32,8 @@ _DUTY = re.compile(
 )
 # A name must end like a body of government, so that （具体办法另行落实） yields nothing.
 _ORGAN = re.compile(
-    r"(?:局|委|办|厅|部|院|会|室|中心|处|署|银行|分行|支行|府|组|所|站|队|司|馆|社|团|区|县|市|州|盟|旗"
+    # 协 and 联 close 科协, 妇联, 残联, 侨联 (people's organisations named in duty notes).
+    r"(?:局|委|办|厅|部|院|会|室|中心|处|署|银行|分行|支行|府|组|所|站|队|司|馆|社|团|区|县|市|州|盟|旗|协|联"
     r"|镇|乡|街道|公司|集团|海关|单位|部门|机构|党委|政府|管委会|办公室|委员会)$"
 )
 _MAX_NOTE = 200
@@ -58,9 +59,9 @@ def _split_names(segment: str) -> list[str]:
     current: list[str] = []
     depth = 0
     for ch in segment:
-        if ch in "（(":
+        if ch in "（(〔[［【":
             depth += 1
-        elif ch in "）)":
+        elif ch in "）)〕]］】":
             depth -= 1
         if depth == 0 and ch in "、，,；;":
             names.append("".join(current))

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
+from govdoc.grammar import load_grammar
 from govdoc.infotable import KEYS, parse_info_line
 from govdoc.inline import find_departments, find_inline_items
 from govdoc.nodes import DocNumber, Reference, Span
@@ -60,6 +61,21 @@ _CN_DIGIT: dict[str, int] = dict(
 )
 
 
+def _roc_year(text: str) -> int:
+    """A 民國 year: Arabic digits, or Chinese numerals with 百 and 十 (一百十二, 九十八)."""
+    if text.isdigit():
+        return int(text)  # int() reads full-width digits too
+    total, unit = 0, 0
+    for ch in text:
+        if ch == "百":
+            total, unit = total + 100 * max(unit, 1), 0
+        elif ch == "十":
+            total, unit = total + 10 * max(unit, 1), 0
+        else:
+            unit = _CN_DIGIT.get(ch, 0)
+    return total + unit
+
+
 @v_args(inline=True)
 class _ToValue(Transformer[Token, Any]):
     """Parse tree → value. Runs inside the LALR parser (``transformer=``), so no tree is built.
@@ -82,6 +98,12 @@ class _ToValue(Transformer[Token, Any]):
 
     def ymd_cn(self, y: Token, _n: Token, m: int, _y: Token, d: int, _r: Token) -> tuple[int, ...]:
         return int("".join(str(_CN_DIGIT[c]) for c in str(y))), m, d
+
+    def ymd_roc(self, _roc: Token, y: Token, _n: Token, m: int, *rest: Any) -> tuple[int, ...]:
+        return _roc_year(str(y)) + 1911, m, rest[1]
+
+    def md_num(self, value: Token | int) -> int:
+        return int(value)
 
     def cn_unit(self, unit: Token) -> int:
         return _CN_DIGIT[str(unit)]
@@ -109,13 +131,7 @@ class _ToValue(Transformer[Token, Any]):
 def _parser() -> Lark:
     """The metadata grammar, compiled on first use (compiling costs ~50 ms; many callers of
     govdoc never need it)."""
-    return Lark.open_from_package(
-        "govdoc.grammars",
-        "metadata.lark",
-        parser="lalr",
-        start=["doc_number", "date"],
-        transformer=_ToValue(),
-    )
+    return load_grammar("metadata.lark", start=["doc_number", "date"], transformer=_ToValue())
 
 
 def _parse(text: str, start: str) -> Any:
@@ -134,8 +150,8 @@ _TAIL = re.compile(
     # A bracketed year then the serial (川府发〔2020〕12号), or 令 + 第N号 (国务院令第700号).
     # Only the tail is matched here: where the 机关代字 begins is decided by looking back.
     rf"(?:[{_OPEN}]{_SP}*[12１２]{_DIGIT}{{3}}{_SP}*[〕\]】］）)﹞]{_SP}*(?:第{_SP}*)?"
-    rf"{_DIGIT}{{1,6}}(?!{_DIGIT})(?P<hao>{_SP}*号)?"
-    rf"|令{_SP}*第{_SP}*{_DIGIT}{{1,6}}(?!{_DIGIT}){_SP}*号)"
+    rf"{_DIGIT}{{1,6}}(?!{_DIGIT})(?P<hao>{_SP}*[号號])?"
+    rf"|令{_SP}*第{_SP}*{_DIGIT}{{1,6}}(?!{_DIGIT}){_SP}*[号號])"
 )
 # Words that end running text before a 机关代字 (根据国发〔…〕, 和京政发〔…〕), and the end of a
 # date (2020年5月1日某省人民政府令第300号公布). 和 is followed by a negative lookahead because
@@ -221,7 +237,7 @@ def doc_number_problems(dn: DocNumber) -> list[str]:
     problems = []
     if _BRACKET_NOT_STANDARD.search(dn.text):
         problems.append("doc-number-brackets")
-    if not dn.text.endswith("号"):
+    if not dn.text.endswith(("号", "號")):
         problems.append("doc-number-no-hao")
     if dn.year is not None and "第" in dn.text and not dn.issuer_code.endswith("令"):
         problems.append("doc-number-ordinal")
@@ -240,6 +256,9 @@ _DATE = re.compile(
     rf"|[12１２]{_DIGIT}{{3}}(?P<sep>[-－.．/／]){_DIGIT}{{1,2}}(?P=sep){_DIGIT}{{1,2}}(?!{_DIGIT})"
     rf"|[〇○零OＯ一二三四五六七八九]{{4}}{_SP}*年{_SP}*[一二三四五六七八九十]{{1,3}}{_SP}*月"
     rf"{_SP}*[一二三四五六七八九十]{{1,3}}{_SP}*日"
+    rf"|(?:中[华華])?民[国國]{_SP}*(?:{_DIGIT}{{1,3}}|[一二三四五六七八九十百零〇]{{1,6}}){_SP}*年"
+    rf"{_SP}*(?:{_DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}*月"
+    rf"{_SP}*(?:{_DIGIT}{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}*日"
     rf")(?:{_SP}*{_DIGIT}{{1,2}}[:：]{_DIGIT}{{2}}(?:[:：]{_DIGIT}{{2}})?(?!{_DIGIT}))?"
 )
 

@@ -29,6 +29,7 @@ __all__ = [
     "Reference",
     "Repair",
     "Section",
+    "SourceRef",
     "Span",
 ]
 
@@ -63,6 +64,16 @@ class Marker:
     raw: str
     span: Span
     sub_value: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a line of ``Document.text`` comes from in a structured input: ``path`` is the
+    XPath of its HTML element, or ``part#index`` of its DOCX paragraph (``word/document.xml#12``).
+    """
+
+    span: Span
+    path: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +227,13 @@ class Section:
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.body if isinstance(b, Paragraph))
 
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """The responsible bodies named by the notes of this section's own paragraphs and
+        items (not its children's), each once, in reading order."""
+        named = (d for b in self.body if isinstance(b, (Paragraph, Item)) for d in b.departments)
+        return tuple(dict.fromkeys(named))
+
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, in reading order (iterative)."""
         stack: list[Section] = [self]
@@ -248,6 +266,8 @@ class Document:
     script: Literal["simplified", "traditional", "mixed"] = "simplified"
     kind: Literal["document", "attachment", "forwarded"] = "document"
     metadata: tuple[MetaField, ...] = field(default=())
+    # Empty for text input; one entry per line for HTML and DOCX (see govdoc.extracted).
+    sources: tuple[SourceRef, ...] = ()
 
     @property
     def sections(self) -> tuple[Section, ...]:

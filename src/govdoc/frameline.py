@@ -1,0 +1,143 @@
+"""Typed fields of one frame line: the :class:`Meta` leaf of a line whose role the anatomy
+stage named (title, 文号, header element, 题注, 主送, signature, 成文日期, 附注, 附件说明, 版记,
+info-table line).
+
+Header elements follow GB/T 9704-2012 §7.2: 份号 (six digits, §7.2.1), 密级和保密期限
+(绝密/机密/秘密 ★ period, §7.2.2), 紧急程度 (特急/加急, §7.2.3) and 签发人 (§7.2.6); the 版记
+(§7.4) holds 抄送机关 and 印发机关和印发日期.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .front import SIGNER_AFTER_NUMBER, bare
+from .lines import Line
+from .metadata import find_dates, parse_doc_number, parse_info_line
+from .nodes import Meta, MetaField, Span
+from .numbering import strip_decoration
+
+__all__ = ["meta_leaf"]
+
+_ATTACH_PREFIX = re.compile(r"^(?:附\s*件\s*[:：]\s*)?(?:[0-9０-９]{1,2}\s*[.．、:：]?\s*)?")
+# "2022年10月27日临渚市第十六届人民代表大会常务委员会第八次会议通过" → the adopting body;
+# "中華民國一百十二年六月三十日南瀛市政府南市經字第…號函修正" → the amending body.
+_ADOPTING_BODY = re.compile(
+    r"(?:日|\s)\s*([^\s\d（()）日，,]{2,20}?)(?:第[一二三四五六七八九十百\d]+届)?"
+    r"(人民代表大会常务委员会|人民代表大会|人民政府|委员会|政府)"
+)
+_ADOPTED = re.compile(r"通过|批准|修订|修正|公布|发布|订定|制定")
+_TERM = re.compile(r"^第[一二三四五六七八九十百\d]+届")
+_COPY_NUMBER = re.compile(r"^\d{6}$")
+_CLASSIFIED = re.compile(r"^(绝密|机密|秘密)\s*(?:★\s*(.+))?$")
+_URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+_SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
+_IMPRINT_COPY = re.compile(r"^(抄送|抄报|分送)\s*[:：]\s*(.+?)[。.]?$")
+_IMPRINT_PRINTED = re.compile(r"^(.{2,40}?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+_IMPRINT_KEY = {"抄送": "cc", "抄报": "cc_superior", "分送": "distribution"}
+
+
+def meta_leaf(role: str, line: Line, text: str) -> Meta:
+    """The Meta leaf of a frame line of the given role, with its typed fields."""
+    span = Span(line.start, line.end)
+    value = line.text
+    fields: list[MetaField] = []
+    if role == "info":
+        fields = parse_info_line(value, line.start)
+    elif role == "doc_number":
+        signer = SIGNER_AFTER_NUMBER.match(line.key)
+        number = signer.group(1) if signer else line.key
+        dn = parse_doc_number(number, line.start)
+        if dn is not None:
+            fields.append(MetaField("doc_number", "", _as_written(line, dn.span), dn.span))
+        if signer:
+            names = "、".join(signer.group(2).split())
+            fields.append(MetaField("signer", "签发人", names, span))
+    elif role in ("date", "dateline", "caption"):
+        fields = _date_fields(role, line, span)
+    elif role == "recipients":
+        fields.append(MetaField("recipients", "", bare(value).rstrip("：:"), span))
+    elif role == "signature":
+        fields.append(MetaField("issuer", "", "、".join(bare(value).split()), span))
+    elif role == "signatory":
+        fields.append(MetaField("signatory", "", " ".join(bare(value).split()), span))
+    elif role == "drafter":
+        fields.append(MetaField("drafter", "", value[1:-1].strip(), span))
+    elif role == "note":
+        fields.append(MetaField("notes", "", value, span))
+    elif role == "attachment_list":
+        title = _ATTACH_PREFIX.sub("", value, count=1).strip()
+        if title:
+            fields.append(MetaField("attachment", "", title, span))
+    elif role in ("title", "headline"):
+        start = strip_decoration(value)
+        fields.append(MetaField(role, "", value[start:].strip("*# "), span))
+    elif role == "header":
+        fields = _header_fields(line, span)
+    elif role == "imprint":
+        fields = _imprint_fields(line, span)
+    return Meta(role, value, span, tuple(fields))
+
+
+def _as_written(line: Line, where: Span) -> str:
+    """The text of ``where`` as written (the key may be a simplified copy of the line)."""
+    return line.text[where.start - line.start : where.end - line.start]
+
+
+def _date_fields(role: str, line: Line, span: Span) -> list[MetaField]:
+    fields: list[MetaField] = []
+    dates = find_dates(line.key, line.start)
+    if dates:
+        day, where = max(dates, key=lambda d: d[0])
+        key = "published" if role == "dateline" else "date"
+        fields.append(MetaField(key, "", day.isoformat(), where))
+    if role == "caption":
+        fields.append(MetaField("caption", "", line.text, span))
+        # Only an adoption or amendment names its body ("在…会议上" under a report does not).
+        body = _ADOPTING_BODY.search(line.key) if _ADOPTED.search(line.key) else None
+        if body:
+            where = Span(line.start + body.start(1), line.start + body.end(2))
+            name = _as_written(line, Span(where.start, line.start + body.end(1)))
+            name = _TERM.sub("", name)  # 第五届全国人民代表大会… → 全国人民代表大会…
+            name += _as_written(line, Span(line.start + body.start(2), where.end))
+            fields.append(MetaField("adopted_by", "", name, where))
+    return fields
+
+
+def _header_fields(line: Line, span: Span) -> list[MetaField]:
+    text = bare(line.key)
+    if _COPY_NUMBER.match(text):
+        return [MetaField("copy_number", "", text, span)]
+    m = _CLASSIFIED.match(text)
+    if m:
+        out = [MetaField("classification", "", m.group(1), span)]
+        if m.group(2):
+            out.append(MetaField("classification_period", "", m.group(2).strip(), span))
+        return out
+    if _URGENCY.match(text):
+        return [MetaField("urgency", "", text, span)]
+    m = _SIGNER.match(text)
+    if m:
+        return [MetaField("signer", "签发人", "、".join(m.group(1).split()), span)]
+    if text.endswith("文件"):
+        return [MetaField("issuer_mark", "", text, span)]
+    return []
+
+
+def _imprint_fields(line: Line, span: Span) -> list[MetaField]:
+    text = bare(line.key)
+    m = _IMPRINT_COPY.match(text)
+    if m:
+        return [MetaField(_IMPRINT_KEY[m.group(1)], m.group(1), _as_written_tail(line, m), span)]
+    m = _IMPRINT_PRINTED.match(text)
+    if m:
+        out = [MetaField("printed_by", "", m.group(1).strip(), span)]
+        out.extend(
+            MetaField("printed", "", d.isoformat(), w) for d, w in find_dates(text, line.start)
+        )
+        return out
+    return []
+
+
+def _as_written_tail(line: Line, m: re.Match[str]) -> str:
+    return line.text[m.start(2) : m.end(2)] if len(line.text) == len(line.key) else m.group(2)
