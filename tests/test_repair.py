@@ -326,7 +326,16 @@ def test_spans_survive_later_steps() -> None:
 
 def test_steps_are_named_and_ordered() -> None:
     names = [name for name, _ in STEPS]
-    assert names == ["newlines", "utf8_as_gbk", "invisible", "gbk_shift", "pinyin_ruby"]
+    assert names == [
+        "newlines",
+        "utf8_as_gbk",
+        "invisible",
+        "gbk_shift",
+        "pinyin_ruby",
+        "number_spaces",
+        "wrap_join",
+        "heading_split",
+    ]
 
 
 def test_result_is_frozen() -> None:
@@ -357,6 +366,12 @@ _PIECES = [
     "骞宠\u3000鍙",
     "\u200b锛",
     "??",
+    "银发〔 2021〕259号",
+    "2 021年",
+    "\n- 1 -\n",
+    "一、总体要求（一）",
+    "第一章 总则第一条 ",
+    "\n" + "统筹推进技术融合业务融合数据融合" * 2 + "\n",
 ]
 chinese_heavy = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
@@ -387,3 +402,23 @@ def test_idempotent_on_damaged_documents(damage: dict[int, str]) -> None:
         raw = {"drop": raw[1:], "question": b"?" + raw[1:], "bad": b"\x80" + raw[1:]}[how]
         lines[index] = raw.decode("gbk", "replace")
     _assert_stable("\n".join(lines))
+
+
+def _wrapped(doc: str, chars: int, page_every: int, glue: bool) -> str:
+    """``doc`` broken every ``chars`` characters like a PDF page, with page-number lines."""
+    if glue:
+        doc = doc.replace("一、总体要求\n\u3000\u3000（一）", "一、总体要求（一）")
+    pieces = [
+        line[k : k + chars] for line in lines_of(doc) for k in range(0, len(line) or 1, chars)
+    ]
+    out: list[str] = []
+    for i, piece in enumerate(pieces, 1):
+        out.append(piece)
+        if i % page_every == 0:
+            out.append(f"- {i // page_every} -")
+    return "\n".join(out)
+
+
+@given(st.integers(8, 40), st.integers(2, 30), st.booleans())
+def test_idempotent_on_wrapped_documents(chars: int, page_every: int, glue: bool) -> None:
+    _assert_stable(_wrapped(NOTICE, chars, page_every, glue))

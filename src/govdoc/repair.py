@@ -29,8 +29,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .gbkshift import gbk_shift_fixes
+from .headsplit import heading_split_fixes
+from .linefix import wrap_fixes
 from .mojibake import Fix, utf8_as_gbk_fixes
 from .nodes import Repair, Span
+from .numspace import number_space_fixes
 from .pinyin import TONE_MARKS, is_toned_syllable
 
 __all__ = ["STEPS", "Repaired", "repair"]
@@ -127,6 +130,11 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("invisible", _invisible),
     ("gbk_shift", gbk_shift_fixes),
     ("pinyin_ruby", _pinyin_ruby),
+    # Line structure last, on text whose characters are right: wrapped lines are joined
+    # before a heading glued to its first item is split off the joined line.
+    ("number_spaces", number_space_fixes),
+    ("wrap_join", wrap_fixes),
+    ("heading_split", heading_split_fixes),
 )
 # A repair can expose another (deleting a zero-width character or a ruby joins what was
 # apart), so the steps run again until a round changes nothing that could. Line breaks and

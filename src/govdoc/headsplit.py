@@ -1,0 +1,78 @@
+"""A heading run together with the first item under it, as PDF extraction leaves it:
+"一、总体要求（一）指导思想。坚持…" is two lines, 一、总体要求 and （一）指导思想。坚持….
+
+The line is split only when the glued marker continues the structure: the first item of a
+lower level, or the item after the last one of its style. 关于（一）类项目 and a second
+marker of the same level stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line, split_lines
+from .mojibake import Fix
+from .numbering import FAMILIES, match_marker
+
+__all__ = ["heading_split_fixes"]
+
+# Families from the outer level to the inner, in the order 公文 nest them.
+_NESTING: tuple[tuple[str, ...], ...] = (
+    ("top", "bracket", "arabic", "ar_half", "circled"),
+    ("book", "chapter", "section", "article"),
+)
+_GLUED = re.compile(
+    r"^[ #>*]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
+    r"第[一二三四五六七八九十百零〇]+[编章节]) *[^\n，。；：,;:！？!?]{1,30}?"
+    r"(?<![于的和与及或在对从将把被按第是为]) *"
+    r"(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|[①-⑳]|"
+    r"第[一二三四五六七八九十百零〇\d]+[条节])",
+    re.M,
+)
+_SENTENCE = re.compile(r"[，。；：,;:！？!?]")
+
+
+def _is_inner(outer: str, inner: str) -> bool:
+    a, b = FAMILIES[outer], FAMILIES[inner]
+    return any(a in order and b in order and order.index(a) < order.index(b) for order in _NESTING)
+
+
+def heading_split_fixes(text: str) -> list[Fix]:
+    """A line break inserted before a numbering marker glued to the title of the heading
+    before it, when that marker continues the structure: the first item of a lower level, or
+    the item after the last one of its style."""
+    if not _GLUED.search(text):
+        return []
+    last: dict[str, int | None] = {}
+    fixes: list[Fix] = []
+    for line in split_lines(text):
+        m1 = line.marker
+        if m1 is None:
+            continue
+        last[m1.style] = m1.value
+        glued = _glued_marker(line, last)
+        if glued is not None:
+            split, style, value = glued
+            last[style] = value
+            gap = len(line.text[:split]) - len(line.text[:split].rstrip())
+            fixes.append(Fix(line.start + split - gap, line.start + split, "\n"))
+    return fixes
+
+
+def _glued_marker(line: Line, last: dict[str, int | None]) -> tuple[int, str, int | None] | None:
+    m1 = line.marker
+    if m1 is None or m1.weak or not _GLUED.match(line.text):
+        return None
+    text = line.text
+    for p in range(m1.body_start + 1, min(len(text), m1.body_start + 32)):
+        if _SENTENCE.match(text, p):
+            return None
+        m2 = match_marker(text[p:])
+        if m2 is None or m2.start != 0 or m2.weak or m2.body_start >= len(text) - p:
+            continue
+        if not text[m1.body_start : p].strip() or not _is_inner(m1.style, m2.style):
+            continue
+        previous = last.get(m2.style)
+        if m2.value == 1 or (previous is not None and m2.value == previous + 1):
+            return p, m2.style, m2.value
+    return None
