@@ -13,6 +13,7 @@ from .anatomy import assign_roles
 from .build import Source, build
 from .decode import decode
 from .errors import InputError
+from .formats import Format, parse_rich, sniff_format
 from .lines import split_lines
 from .nodes import Document
 from .repair import repair
@@ -21,13 +22,19 @@ from .script import detect_script, to_simplified
 __all__ = ["parse", "parse_file"]
 
 
-def parse(source: str | bytes, *, encoding: str | None = None) -> Document:
+def parse(source: str | bytes, *, encoding: str | None = None, format: Format = "auto") -> Document:
     """Parse a document given as text or as bytes of any common encoding.
 
-    ``encoding`` forces the codec for bytes (it is ignored for text). Raises
+    ``encoding`` forces the codec for bytes (it is ignored for text). ``format`` is ``text``,
+    ``html`` (a web page), ``docx`` (a Word file) or ``auto``: judged by the content (see
+    :func:`~govdoc.formats.sniff_format`). HTML and DOCX need the extras ``govdoc[html]`` and
+    ``govdoc[docx]`` (:class:`~govdoc.errors.MissingExtraError` names them). Raises
     :class:`~govdoc.errors.DecodeError` for bytes that are not readable text; text never
     raises: what is not recognised becomes paragraphs and diagnostics.
     """
+    fmt = sniff_format(source) if format == "auto" else format
+    if fmt != "text":
+        return parse_rich(source, fmt, encoding)
     text: str
     enc: str
     method: str
@@ -45,8 +52,10 @@ def parse(source: str | bytes, *, encoding: str | None = None) -> Document:
     )
 
 
-def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> Document:
-    """Parse the file at ``path`` (bytes of any common encoding, see :func:`parse`).
+def parse_file(
+    path: str | os.PathLike[str], *, encoding: str | None = None, format: Format = "auto"
+) -> Document:
+    """Parse the file at ``path`` (bytes of any common encoding or format, see :func:`parse`).
 
     Raises :class:`~govdoc.errors.InputError` when the path is missing, a directory or
     unreadable.
@@ -62,4 +71,4 @@ def parse_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> 
         raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    return parse(data, encoding=encoding)
+    return parse(data, encoding=encoding, format=format)

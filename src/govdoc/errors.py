@@ -11,6 +11,7 @@ __all__ = [
     "DecodeError",
     "GovdocError",
     "InputError",
+    "MissingExtraError",
 ]
 
 
@@ -45,3 +46,7 @@ class DecodeError(GovdocError):
 
 class InputError(GovdocError):
     """A path or argument that cannot be used: missing file, directory, unreadable file."""
+
+
+class MissingExtraError(GovdocError):
+    """An input format whose optional extra is not installed; the message names the pip extra."""
