@@ -28,11 +28,17 @@ class _Parser(argparse.ArgumentParser):
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="govdoc", description="Parse Chinese official documents (公文).")
-    parser.add_argument("--version", action="version", version=f"govdoc {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="print the version")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     common = _Parser(add_help=False)
     common.add_argument("files", nargs="+", metavar="FILE", help="input file, or - for stdin")
     common.add_argument("--encoding", help="decode input with this codec instead of detecting")
+    common.add_argument(
+        "--format-in",
+        choices=("auto", "text", "html", "docx"),
+        default="auto",
+        help="input format (default auto: judged by content; html/docx need govdoc[html]/[docx])",
+    )
     common.add_argument(
         "--simplified",
         action="store_true",
@@ -40,10 +46,34 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p = sub.add_parser("parse", parents=[common], help="print the whole Document as JSON")
     p.add_argument("--indent", type=int, default=None, help="indent JSON by N spaces")
+    p.add_argument(
+        "--format",
+        choices=("json", "markdown", "text"),
+        default="json",
+        help="json (default), markdown with YAML front matter, or plain text",
+    )
+    _add_batch_options(p)
     o = sub.add_parser("outline", parents=[common], help="print the table of contents")
     o.add_argument("--json", action="store_true", help="a JSON array instead of a table")
     sub.add_parser("meta", parents=[common], help="print the metadata as a JSON object")
+    from .tools_cli import add_tool_parsers
+
+    add_tool_parsers(sub, common)
     return parser
+
+
+def _add_batch_options(p: argparse.ArgumentParser) -> None:
+    b = p.add_argument_group("batch (many files, one JSON line each)")
+    b.add_argument("--jsonl", action="store_true", help="one JSON line per file, in input order")
+    b.add_argument("--recursive", "-r", action="store_true", help="parse files in directories")
+    b.add_argument("--glob", metavar="PATTERN", help="only files in directories matching this")
+    b.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = all cores)")
+
+
+class _VersionAction(argparse.Action):
+    # Looked up only when asked for: importlib.metadata costs more than a whole parse.
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        parser.exit(EXIT_OK, f"govdoc {_version()}\n")
 
 
 def _version() -> str:
@@ -69,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ("chunk", "check"):
+        from .tools_cli import run_tool
+
+        return run_tool(args)
+    if args.command == "parse" and (args.jsonl or args.recursive or args.glob or args.jobs != 1):
+        return _run_batch(args)
     from .api import parse, parse_file
     from .nodes import Document
 
@@ -78,11 +114,13 @@ def _run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             if name == "-":
-                doc: Document = parse(sys.stdin.buffer.read(), encoding=args.encoding)
+                doc: Document = parse(
+                    sys.stdin.buffer.read(), encoding=args.encoding, format=args.format_in
+                )
             else:
-                doc = parse_file(name, encoding=args.encoding)
+                doc = parse_file(name, encoding=args.encoding, format=args.format_in)
         except GovdocError as exc:
-            print(f"govdoc: {_one_line(str(exc))}", file=sys.stderr)
+            print(f"govdoc: {_one_line(_about(name, exc))}", file=sys.stderr)
             status = EXIT_INPUT
             if many:
                 _write(
@@ -100,10 +138,31 @@ def _run(args: argparse.Namespace) -> int:
         else:
             _write(
                 _dump(render(doc, None), args) + "\n"
-                if args.command != "outline" or args.json
+                if (args.command != "outline" or args.json) and _format(args) == "json"
                 else render(doc, "text")
             )
     return status
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from .batch_cli import BatchOptions, run_jsonl
+
+    if not args.jsonl:
+        _Parser(prog="govdoc parse").error("--recursive, --glob and --jobs need --jsonl")
+    if "-" in args.files:
+        _Parser(prog="govdoc parse").error("--jsonl reads files, not standard input (-)")
+    if _format(args) != "json":
+        _Parser(prog="govdoc parse").error("--jsonl writes JSON: leave out --format")
+    options = BatchOptions(
+        encoding=args.encoding, simplified=args.simplified, format=args.format_in
+    )
+    try:
+        return run_jsonl(
+            args.files, options, recursive=args.recursive, pattern=args.glob, jobs=args.jobs
+        )
+    except GovdocError as exc:  # a directory without --recursive, a negative --jobs
+        print(f"govdoc: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _renderer(args: argparse.Namespace) -> Callable[[Any, str | None], Any]:
@@ -113,6 +172,11 @@ def _renderer(args: argparse.Namespace) -> Callable[[Any, str | None], Any]:
     convert = to_simplified if args.simplified else None
 
     def render(doc: Any, mode: str | None) -> Any:
+        if args.command == "parse" and args.format != "json":
+            from .render import to_markdown, to_text
+
+            as_text = to_markdown if args.format == "markdown" else to_text
+            return as_text(doc, convert=convert)
         if args.command == "parse":
             return to_dict(doc, convert=convert)
         if args.command == "meta":
@@ -127,6 +191,10 @@ def _renderer(args: argparse.Namespace) -> Callable[[Any, str | None], Any]:
     return render
 
 
+def _format(args: argparse.Namespace) -> str:
+    return str(getattr(args, "format", "json"))
+
+
 def _dump(value: Any, args: argparse.Namespace) -> str:
     indent = getattr(args, "indent", None)
     if args.command != "parse":
@@ -137,6 +205,17 @@ def _dump(value: Any, args: argparse.Namespace) -> str:
 def _write(s: str) -> None:
     sys.stdout.write(s)
     sys.stdout.flush()
+
+
+def _about(name: str, exc: GovdocError) -> str:
+    """The error with the input it concerns: a decoding error does not know its file, and a
+    directory gets the options that read the files in it."""
+    message = str(exc)
+    if name != "-" and not message.startswith(name):
+        message = f"{name}: {message}"
+    if os.path.isdir(name):
+        message += " (govdoc parse --jsonl --recursive reads the files in it)"
+    return message
 
 
 def _one_line(message: str) -> str:

@@ -8,14 +8,23 @@ on first use only, because importing it costs more than the rest of govdoc.
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
+import zlib
+from collections import Counter
+from importlib.machinery import PathFinder
+from pathlib import Path
 from typing import Any, Literal
+
+from .cachedir import cache_folder, write_atomically
 
 __all__ = ["Script", "detect_script", "to_simplified"]
 
 Script = Literal["simplified", "traditional", "mixed"]
 
-_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_HAN_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
+_HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]")
 _SAMPLE_AT = 40_000  # longer texts are judged on evenly spaced windows
 _WINDOWS = 16
 _WINDOW = 2_000
@@ -56,6 +65,51 @@ def _changed(chars: list[str], config: str) -> set[str]:
     return {ch for ch, out in zip(chars, converted, strict=False) if out != ch}
 
 
+@functools.cache
+def _specific() -> tuple[frozenset[str], frozenset[str]]:
+    """The traditional-specific and the simplified-specific Han characters (see
+    :func:`detect_script`), judged once for every code point of ``_HAN``.
+
+    Building the table needs both OpenCC converters (~150 ms to load, more than parsing a
+    document); reading it back from the cache folder takes a few milliseconds, so a
+    simplified text is judged without loading OpenCC at all.
+    """
+    target = _table_file()
+    if target is not None:
+        try:
+            table = json.loads(target.read_text(encoding="utf-8"))
+            return frozenset(table["traditional"]), frozenset(table["simplified"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing, stale or damaged: build it again
+    chars = [chr(c) for first, last in _HAN_RANGES for c in range(first, last + 1)]
+    to_simp = _changed(chars, "t2s")
+    to_trad = _changed(chars, "s2t")
+    traditional, simplified = to_simp - to_trad, to_trad - to_simp
+    if target is not None:
+        table = {
+            "traditional": "".join(sorted(traditional)),
+            "simplified": "".join(sorted(simplified)),
+        }
+        write_atomically(target, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+    return frozenset(traditional), frozenset(simplified)
+
+
+def _table_file() -> Path | None:
+    """The cached table's path, named after the installed OpenCC (its location, size and
+    time), so that another OpenCC version builds its own; None when OpenCC is missing or
+    nothing can be cached."""
+    folder = cache_folder()
+    spec = PathFinder.find_spec("opencc")
+    if folder is None or spec is None or spec.origin is None:
+        return None
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return None
+    key = zlib.crc32(f"{spec.origin}|{info.st_size}|{info.st_mtime_ns}".encode())
+    return folder / f"script-table-{key:08x}.json"
+
+
 def detect_script(text: str) -> Script:
     """``"traditional"`` when the script-specific characters of ``text`` are (almost) all
     traditional, ``"simplified"`` when they are (almost) all simplified or too few to tell,
@@ -64,16 +118,12 @@ def detect_script(text: str) -> Script:
     A character is traditional-specific when OpenCC ``t2s`` changes it and ``s2t`` does not,
     simplified-specific the other way round. Large texts are sampled.
     """
-    counts: dict[str, int] = {}
-    for ch in _HAN.findall(_sample(text)):
-        counts[ch] = counts.get(ch, 0) + 1
+    counts = Counter(_HAN.findall(_sample(text)))  # counted in C: this runs on every parse
     if not counts:
         return "simplified"
-    chars = sorted(counts)
-    to_simp = _changed(chars, "t2s")
-    to_trad = _changed(chars, "s2t")
-    traditional = sum(counts[ch] for ch in to_simp - to_trad)
-    simplified = sum(counts[ch] for ch in to_trad - to_simp)
+    traditional_only, simplified_only = _specific()
+    traditional = sum(n for ch, n in counts.items() if ch in traditional_only)
+    simplified = sum(n for ch, n in counts.items() if ch in simplified_only)
     total = traditional + simplified
     if total < _MIN_EVIDENCE:
         return "simplified"
