@@ -74,7 +74,7 @@ class LevelStack:
             )
         if m.style in UNIT_RANKS:
             self._close_lower_units(UNIT_RANKS[m.style])
-        placed = self._sibling_same_style(m.style, value, notes)
+        placed = self._sibling_same_style(m.style, value, notes, m.sub_value is not None)
         if placed is None:
             placed = self._sibling_same_family(m.style, value, notes)
         if placed is None:
@@ -98,12 +98,13 @@ class LevelStack:
                 return
 
     def _sibling_same_style(
-        self, style: str, value: int, notes: list[tuple[str, str]]
+        self, style: str, value: int, notes: list[tuple[str, str]], inserted: bool = False
     ) -> int | None:
+        """``inserted``: 第六条之一 follows 第六条 with the same value by design."""
         for i in range(len(self.levels) - 1, -1, -1):
             level = self.levels[i]
             if level.style == style:
-                if value == level.last:
+                if value == level.last and not inserted:
                     notes.append(("numbering-repeat", f"value {value} repeats the previous one"))
                 elif value != level.last + 1:
                     notes.append(

@@ -8,12 +8,15 @@ the tree keeps the text as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .numbering import MarkerMatch, match_marker
 
 __all__ = ["Line", "split_lines"]
+
+_NON_EMPTY = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,23 +39,18 @@ def split_lines(text: str, to_key: Callable[[str], str] | None = None) -> list[L
     """The non-blank lines of ``text`` in order. ``to_key`` maps a line to the script keyword
     rules are written in (identity when the text is simplified already)."""
     out: list[Line] = []
-    pos = 0
-    n = len(text)
-    number = 0
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        raw = text[pos:end]
+    number = counted = 0
+    # Runs of blank lines are skipped by the regex engine, not line by line in Python: a text
+    # of a million newlines has no line to look at.
+    for m in _NON_EMPTY.finditer(text):
+        raw = m.group()
         stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            content = text[start : start + len(stripped)]
-            key = to_key(content) if to_key else content
-            marker = match_marker(content)
-            out.append(Line(number, start, start + len(stripped), content, key, marker))
-        if nl < 0:
-            break
-        pos = nl + 1
-        number += 1
+        if not stripped:
+            continue
+        number += text.count("\n", counted, m.start())
+        counted = m.start()
+        start = m.start() + len(raw) - len(raw.lstrip())
+        key = to_key(stripped) if to_key else stripped
+        marker = match_marker(stripped)
+        out.append(Line(number, start, start + len(stripped), stripped, key, marker))
     return out

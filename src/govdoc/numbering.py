@@ -16,11 +16,14 @@ from typing import Any
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
+from .grammar import load_grammar
+
 __all__ = [
     "FAMILIES",
     "STYLES",
     "UNIT_RANKS",
     "MarkerMatch",
+    "clear_caches",
     "match_marker",
     "strip_decoration",
 ]
@@ -86,7 +89,9 @@ _TRAILING_DECORATION = re.compile(r"(?:\s|\*\*|__|<!--.*?-->)+$")
 _QUANTITY_UNITS = frozenset("亿万千百十元角分%％‰倍个项件家人次年月日号米克吨公顷亩平方立里度秒")
 # Styles made of an Arabic number and a point: a digit glued after them continues a number.
 _ARABIC_LEAD = frozenset({"ar_dot", "ar_dun", "ar_half"})
+_BARE_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]{1,5}")
 _SUB_ARTICLE = re.compile(r"之([一二三四五六七八九十]{1,3})")
+_DASHES = frozenset("—―－")  # the DASH terminal of grammars/numbering.lark
 # Only the first few dozen characters can hold a marker; parsing the whole line would make a
 # 10 MB single-line input quadratic in the number of attempts.
 _PREFIX = 48
@@ -248,11 +253,9 @@ def _enclosed(ch: str) -> tuple[str, int]:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
-    # Compiled once per process on first use; the Lark object is not mutated by parsing, so it
-    # is safe to share between threads.
-    return Lark.open_from_package(
-        "govdoc.grammars", "numbering.lark", parser="lalr", transformer=_ToMarker()
-    )
+    # Loaded once per process on first use (tables cached on disk, see govdoc.grammar); the
+    # Lark object is not mutated by parsing, so it is safe to share between threads.
+    return load_grammar("numbering.lark", transformer=_ToMarker())
 
 
 def strip_decoration(line: str) -> int:
@@ -261,6 +264,37 @@ def strip_decoration(line: str) -> int:
     return m.end() if m else 0
 
 
+# Every character a marker is made of. The grammar's answer depends only on the run of these
+# at a line's start and on whether text follows (any other character can only begin the REST
+# terminal), so the run plus one stand-in character is a cache key that "（一）" lines of every
+# document share.
+_MARKER_CHARS = re.compile(
+    r"[0-9０-９a-zA-Zａ-ｚＡ-Ｚ一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾佰貳參陸百〇零○"
+    r"第编章节条款編節條部分\-－—―(（)）、，,.．\ufffd\u2460-\u249b\u3220-\u3229"
+    r"\u2776-\u277f●■◆▲★•▪►◇□◎ \t]*"
+)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_head(head: str) -> tuple[_Parsed, int | None] | None:
+    """The grammar's parse of a line head (see _MARKER_CHARS), or None when it is no marker."""
+    try:
+        result: Any = _parser().parse(head)
+    except LarkError:
+        return None
+    parsed, tail = result
+    return (parsed, tail) if isinstance(parsed, _Parsed) else None
+
+
+def clear_caches() -> None:
+    """Forget memoised matches (benchmarks call this so that a repeat run does not profit)."""
+    match_marker.cache_clear()
+    _parse_head.cache_clear()
+
+
+# The same lines are matched by several stages (wrap repair, the line split) and recur across
+# the pages of one site; a MarkerMatch is immutable, so a bounded cache can share it.
+@functools.lru_cache(maxsize=4096)
 def match_marker(line: str) -> MarkerMatch | None:
     """The numbering marker this line begins with, or None.
 
@@ -271,16 +305,26 @@ def match_marker(line: str) -> MarkerMatch | None:
     start = strip_decoration(line)
     if start >= len(line) or not _FIRST.match(line, start):
         return None
-    prefix = line[start : start + _PREFIX]
-    try:
-        result: Any = _parser().parse(prefix)
-        parsed, tail = result
-    except LarkError:
-        return None
-    if not isinstance(parsed, _Parsed):
-        return None
+    # Trailing spaces of a cut prefix would be a tail without text, which the grammar rejects.
+    prefix = line[start : start + _PREFIX].rstrip()
+    run = _MARKER_CHARS.match(prefix)
+    head = prefix if run is None or run.end() == len(prefix) else prefix[: run.end()] + "文"
+    parsed_tail = _parse_head(head)
+    if parsed_tail is None:
+        return _bare_numeral(line, start)
+    parsed, tail = parsed_tail
     end = start + parsed.end
     body_start = start + tail if tail is not None else len(line)
+    if tail is None and start + _PREFIX < len(line):
+        # The parse saw only the prefix: the marker or the spaces after it may run on.
+        if parsed.style == "dash":
+            while end < len(line) and line[end] in _DASHES:
+                end += 1
+        elif end >= start + _PREFIX:
+            return None  # a 48-character "marker" (1.1.1.… to depth 1000) is text
+        body_start = end
+        while body_start < len(line) and line[body_start].isspace():
+            body_start += 1
     if tail is not None and prefix[tail] in "*_<":  # "**第一条** 为了": emphasis closes
         body_start += strip_decoration(line[body_start:])
     glued_digit = tail is not None and prefix[tail].isdigit() and start + tail == end
@@ -312,6 +356,21 @@ def match_marker(line: str) -> MarkerMatch | None:
         sub,
         parsed.damaged,
     )
+
+
+def _bare_numeral(line: str, start: int) -> MarkerMatch | None:
+    """ "## 三" — a top-level numeral whose 、 was lost in conversion. Weak: kept only where it
+    continues an open 一、 sequence, so a lone 一 elsewhere stays text."""
+    trail = _TRAILING_DECORATION.search(line, start)
+    end = trail.start() if trail else len(line)
+    if not _BARE_NUMERAL.fullmatch(line, start, end):
+        return None
+    try:
+        result: Any = _parser().parse(line[start:end] + "、")
+    except LarkError:
+        return None
+    parsed = result[0]
+    return MarkerMatch("cn_dun", parsed.value, start, end, len(line), len(line), weak=True)
 
 
 def _check_decimal(

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from .levels import LevelStack
 from .lines import Line
+from .metadata import find_departments, find_references
 from .nodes import Chrome, Diagnostic, Heading, Item, Marker, Meta, Paragraph, Section, Span
 
 __all__ = ["BodyBuilder", "split_heading"]
 
 # A heading's own title ends at the first of these when it is short enough to be a title.
-_STOPS = "。；;！？!?：:"
+# Not the colon: 机构护理：入住… and 目标：到2025年… are a label run into the text, not a title.
+_STOPS = "。；;！？!?"
 _TITLE_MAX = 40  # longest run-in title, in characters
 _SHORT_LINE = 60  # a line this short without 。 is all heading
 _PREVIEW = 30  # characters of text shown as the title of a heading-less article or item
@@ -41,12 +43,13 @@ class HeadingSplit:
 
 def split_heading(text: str, style: str) -> HeadingSplit:
     """Divide the text after a marker into title and run-in body (offsets into ``text``)."""
-    if style == "article" and text[:1] in _CAPTION_OPEN:
+    # text[:1] of an empty text is "", which `in` finds in every string.
+    if style == "article" and text and text[0] in _CAPTION_OPEN:
         close = text.find(_CAPTION_CLOSE[text[0]])
         if 0 < close <= _TITLE_MAX:  # 第一条（目的和依据）
             return HeadingSplit(text[1:close], close + 1, _skip_spaces(text, close + 1), True)
-    if style not in ("article", "part") and len(text) <= _SHORT_LINE and "。" not in text[:-1]:
-        return HeadingSplit(text.rstrip("。"), len(text), len(text), True)
+    if style != "article" and len(text) <= _SHORT_LINE and "。" not in text[:-1]:
+        return HeadingSplit(text, len(text), len(text), True)
     if style not in ("article", "part"):
         for i, ch in enumerate(text[: _TITLE_MAX + 1]):
             if ch in _STOPS:
@@ -124,7 +127,14 @@ class BodyBuilder:
         base = line.start + m.body_start
         if placement.is_item:
             split = split_heading(after, m.style)
-            item = Item(marker, after, Span(line.start, line.end), split.title)
+            item = Item(
+                marker,
+                after,
+                Span(line.start, line.end),
+                split.title,
+                tuple(find_references(after, base)),
+                tuple(find_departments(after)),
+            )
             self.add_leaf(item)
             return 0
         used = 0

@@ -10,12 +10,22 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import nodes
 from .metadata import parse_doc_number
-from .nodes import Document, Item, Section, Span
+from .nodes import Document, Item, Paragraph, Section, Span
 
-__all__ = ["meta", "outline", "to_dict"]
+# Characters of text an outline entry shows at least, when the line holds more than the title.
+_OUTLINE_TEXT = 30
+
+__all__ = ["from_dict", "meta", "outline", "to_dict"]
 
 _TYPE_NAMES = {"Span": None}
+# ``type`` as to_dict writes it (the class name in lower case) → the node class.
+_NODE_TYPES: dict[str, type[Any]] = {
+    name.lower(): getattr(nodes, name)
+    for name in nodes.__all__
+    if dataclasses.is_dataclass(getattr(nodes, name)) and name != "Span"
+}
 
 
 def to_dict(doc: Document, *, convert: Callable[[str], str] | None = None) -> dict[str, Any]:
@@ -25,6 +35,39 @@ def to_dict(doc: Document, *, convert: Callable[[str], str] | None = None) -> di
     out = _node(doc, convert, top=True)
     assert isinstance(out, dict)
     return out
+
+
+def from_dict(data: dict[str, Any]) -> Document:
+    """The Document that :func:`to_dict` turned into ``data`` (its exact inverse when
+    ``to_dict`` was called without ``convert``). Keys added for convenience (a section's
+    ``marker`` and ``title``, a document's ``title``) are derived, so they are read past."""
+    doc = _from_node(data, data.get("text", ""))
+    if not isinstance(doc, Document):
+        raise ValueError(f"not a document: type {data.get('type')!r}")
+    return doc
+
+
+def _from_node(data: dict[str, Any], text: str) -> Any:
+    cls = _NODE_TYPES.get(data.get("type", ""))
+    if cls is None:
+        raise ValueError(f"unknown node type {data.get('type')!r}")
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if cls is Document and f.name == "text":
+            kwargs["text"] = text  # an attached document shares its parent's text
+        elif f.name in data:
+            kwargs[f.name] = _from_value(f.name, data[f.name], text)
+    return cls(**kwargs)
+
+
+def _from_value(name: str, value: Any, text: str) -> Any:
+    if name == "span":
+        return Span(value[0], value[1])
+    if isinstance(value, dict):
+        return _from_node(value, text)
+    if isinstance(value, list):
+        return tuple(_from_value("", v, text) for v in value)
+    return value
 
 
 def _node(value: Any, convert: Callable[[str], str] | None, top: bool = False) -> Any:
@@ -60,7 +103,7 @@ def outline(doc: Document, *, convert: Callable[[str], str] | None = None) -> li
     for index, sub in enumerate(doc.documents()):
         for depth, node in _headings(sub):
             marker = node.marker
-            title = node.title
+            title = _outline_title(doc.text, node)
             out.append(
                 {
                     "depth": depth,
@@ -76,6 +119,21 @@ def outline(doc: Document, *, convert: Callable[[str], str] | None = None) -> li
                 }
             )
     return out
+
+
+def _outline_title(text: str, node: Section | Item) -> str:
+    """The heading's title; for a run-in heading or an item, the start of its text, title
+    sentence first ("加强组织领导。各地要……"), which is how readers cite an outline entry."""
+    title = node.title
+    if not title and isinstance(node, Section) and node.body:
+        first = node.body[0]  # a marker alone on its line, its text on the next
+        return first.text[:_OUTLINE_TEXT] if isinstance(first, Paragraph) else ""
+    line_end = text.find("\n", node.marker.span.end)
+    rest = text[node.marker.span.end : len(text) if line_end < 0 else line_end]
+    rest = rest.replace("**", "").replace("__", "").strip()  # Markdown emphasis is not text
+    if title and rest.startswith(title) and len(rest) > len(title):
+        return rest[: max(len(title), _OUTLINE_TEXT)]
+    return title
 
 
 def _headings(doc: Document) -> Iterator[tuple[int, Section | Item]]:
