@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from .chrome import chrome_kind, is_menu_line, mark_related_links, trailer_start
 from .front import (
+    LABEL,
+    NOTE,
     ORDER_LEAD,
     SENTENCE,
     bare,
@@ -49,8 +51,6 @@ _ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九
 _IMPRINT = re.compile(
     r"^(?:抄送|抄报|分送|主题词)\s*[:：]|^.{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
 )
-_LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
-_NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
 # The person who signs an order or a report: "市长　周立平", "总 理  李克强".
 _SIGNATORY = re.compile(
     r"^(?:国务院总理|总理|主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|主任|局长|厅长|"
@@ -170,7 +170,7 @@ def _starts_body(line: Line) -> bool:
         return is_colon_sentence(text)  # "…现将有关事项通知如下："; a 主送 line is a list
     if is_caption(text) or is_drafter(text):
         return False
-    if _LABEL.match(text) and parse_info_line(text):
+    if LABEL.match(text) and parse_info_line(text):
         return False
     return (line.length >= 20 and SENTENCE.search(text) is not None) or (
         line.length >= 8 and text.endswith("。")
@@ -197,7 +197,7 @@ def _closing_role(lines: Sequence[Line], i: int) -> str | None:
     text = bare(line.key)
     if parse_date(text) is not None:
         return "date"
-    if _NOTE.match(text):
+    if NOTE.match(text):
         return "note"
     if _ATTACH_LIST.match(text):
         return "attachment_list"

@@ -16,6 +16,8 @@ from .lines import Line
 from .metadata import find_dates, parse_date, parse_doc_number, parse_info_line
 
 __all__ = [
+    "LABEL",
+    "NOTE",
     "ORDER_LEAD",
     "SENTENCE",
     "SIGNER_AFTER_NUMBER",
@@ -56,8 +58,8 @@ _MAX_RECIPIENTS = 100
 SIGNER_AFTER_NUMBER = re.compile(r"^(.*?\S)\s*签发人\s*[:：]\s*(\S.*)$")
 _SALUTATION = re.compile(r"^(?:各位|同志们|女士们|先生们|朋友们)")
 _DRAFTER = re.compile(r"^[（(][^（()）]{2,24}[）)]$")
-_NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
-_LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
+NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
+LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
 _SIGNER = re.compile(
     r"^[^\s，。,；;:：]{2,40}(?:政府|办公室|办公厅|委员会|局|厅|部|院|委|会|中心|"
     r"公司|小组|办|政府令|\(章\)|（章）|银行|集团|协会|法院)$"
@@ -119,7 +121,7 @@ def front_role(line: Line) -> str | None:
         return "doc_number"  # GB/T 9704 §7.2.6: 文号 left, 签发人 right, one line
     if parse_date(text) is not None:
         return "dateline"
-    if _NOTE.match(text):
+    if NOTE.match(text):
         return "note"
     if _TITLE_TAIL.match(text):
         return None
@@ -133,7 +135,7 @@ def front_role(line: Line) -> str | None:
         return "salutation"  # a speech or report addresses its audience, not a 主送机关
     if text.endswith(("：", ":")) and not is_colon_sentence(text):
         return "recipients"
-    if _LABEL.match(text):
+    if LABEL.match(text):
         return "info"
     return None
 
