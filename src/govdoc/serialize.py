@@ -6,6 +6,7 @@ only ever added, never renamed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -19,7 +20,6 @@ _OUTLINE_TEXT = 30
 
 __all__ = ["from_dict", "meta", "outline", "to_dict"]
 
-_TYPE_NAMES = {"Span": None}
 # ``type`` as to_dict writes it (the class name in lower case) → the node class.
 _NODE_TYPES: dict[str, type[Any]] = {
     name.lower(): getattr(nodes, name)
@@ -158,8 +158,6 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
     return bisect.bisect_right(starts, offset)
 
 
