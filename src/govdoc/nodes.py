@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from .slotinit import slot_init
+
 __all__ = [
     "Block",
     "Chrome",
@@ -34,6 +36,7 @@ __all__ = [
 ]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Half-open character range ``[start, end)`` into ``Document.text``."""
@@ -48,6 +51,7 @@ class Span:
         return self.end - self.start
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A numbering marker such as ``（一）`` or ``第三条``.
@@ -66,6 +70,7 @@ class Marker:
     sub_value: int | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where a line of ``Document.text`` comes from in a structured input: ``path`` is the
@@ -76,6 +81,7 @@ class SourceRef:
     path: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A soft problem found while parsing: never an exception, always kept on the Document.
@@ -90,6 +96,7 @@ class Diagnostic:
     severity: Literal["info", "warning", "error"] = "warning"
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One change the repair stage made: ``kind`` of repair, the span of the result in the
@@ -101,6 +108,7 @@ class Repair:
     after: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class DocNumber:
     """A 发文字号 such as ``白山政办发〔2019〕25号``."""
@@ -112,6 +120,7 @@ class DocNumber:
     span: Span
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Reference:
     """A document cited in the body: ``《…》`` with an optional following 文号."""
@@ -121,6 +130,7 @@ class Reference:
     doc_number: DocNumber | None = None
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class MetaField:
     """A typed metadata value: ``key`` is normalised (``doc_number``, ``date`` …), ``label`` is
@@ -132,6 +142,7 @@ class MetaField:
     span: Span
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class InlineItem:
     """An enumeration inside a paragraph: 一是… 二是…, 首先… 其次…"""
@@ -142,6 +153,7 @@ class InlineItem:
     span: Span
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """Leaf: the heading of a section, marker and title (markup such as ``#`` or ``**`` around
@@ -153,6 +165,7 @@ class Heading:
     damaged: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """Leaf: running text. ``items`` are its inline enumerations, ``departments`` the bodies a
@@ -167,6 +180,7 @@ class Paragraph:
     damaged: bool = False
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Item:
     """Leaf: a dash (——) or bullet (●) item; ``text`` is what follows the marker."""
@@ -179,6 +193,7 @@ class Item:
     departments: tuple[str, ...] = ()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Meta:
     """Leaf: a line of the document's frame: ``role`` is ``title``, ``doc_number``,
@@ -191,6 +206,7 @@ class Meta:
     fields: tuple[MetaField, ...] = ()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Chrome:
     """Leaf: web-site furniture kept aside (menus, breadcrumbs, widgets, footers, page numbers).
@@ -204,6 +220,7 @@ class Chrome:
 Leaf = Heading | Paragraph | Item | Meta | Chrome
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A numbered section: its heading, the paragraphs and items before its first child, then
