@@ -4,16 +4,17 @@ Analysing a grammar into LALR tables costs ~100 ms per grammar and process, more
 a whole document; a command-line run or a fresh worker process would pay it every time. Lark
 can save the tables and load them in a few milliseconds (its ``cache`` option). The cache
 lives in the user's cache folder (see :mod:`govdoc.cachedir`), not in the shared temporary
-folder, because it is a pickle. Lark checks a hash of the grammar before
-using a cached file and rebuilds it when the grammar changed. When no cache folder can be
-written, grammars are simply analysed in memory.
+folder, because it is a pickle. The file name holds a digest of what the tables are derived
+from (grammar text, options, Lark and Python versions), so that installs of different versions
+sharing the folder each keep their own file instead of rewriting one in turn. When no cache
+folder can be written, grammars are simply analysed in memory.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+import pkgutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,22 +35,20 @@ def load_grammar(name: str, **options: Any) -> Lark:
     folder = cache_folder()
     if folder is None:
         return Lark.open_from_package("govdoc.grammars", name, parser="lalr", **options)
-    version = f"{sys.version_info[0]}{sys.version_info[1]}"
-    target = folder / f"{Path(name).stem}-lark{lark_version}-py{version}.lalr"
-    if target.exists():
-        return Lark.open_from_package(
-            "govdoc.grammars", name, parser="lalr", cache=str(target), **options
-        )
-    # First use: Lark writes to a file of this process's own, moved into place in one step,
-    # so that worker processes starting together never read a half-written file.
-    fd, scratch = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    os.unlink(scratch)  # Lark writes the file itself
-    parser = Lark.open_from_package(
-        "govdoc.grammars", name, parser="lalr", cache=scratch, **options
+    target = folder / f"{Path(name).stem}-{_tables_key(name, options)}.lalr"
+    # Lark writes the file on first use and reads it afterwards. It keeps a hash of its
+    # options, the cache path among them, in the file and rebuilds on a mismatch, so the file
+    # must be written under the name it is read from: a file written elsewhere and renamed
+    # would be rebuilt once more by the next process. A file half-written by a process
+    # starting at the same moment fails to load and is rebuilt, never used.
+    return Lark.open_from_package(
+        "govdoc.grammars", name, parser="lalr", cache=str(target), **options
     )
-    try:
-        os.replace(scratch, target)
-    except OSError:  # another process won the race, or the folder went away: keep going
-        Path(scratch).unlink(missing_ok=True)
-    return parser
+
+
+def _tables_key(name: str, options: dict[str, Any]) -> str:
+    """A digest of everything the parse tables are derived from (the transformer is not)."""
+    grammar = pkgutil.get_data("govdoc.grammars", name) or b""
+    hashable = sorted((k, repr(v)) for k, v in options.items() if k != "transformer")
+    source = repr((hashable, lark_version, sys.version_info[:2])).encode()
+    return hashlib.sha256(grammar + b"\0" + source).hexdigest()[:16]

@@ -53,7 +53,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from govdoc.nodes import MetaField, Span
 
@@ -124,32 +126,99 @@ KEYS: Mapping[str, str] = _build_keys()
 """Every label (both scripts, without inner spaces) → its normalised key. Read-only."""
 
 _GAP = "[ \t\u2002\u2003\u3000\u00a0]"
-# The same characters as _GAP, written so that `re` compiles each of the ~500 copies below
-# cheaply: one class mixing Latin-1 and CJK spaces costs a 64 K-entry map per copy (~40 ms
-# at import in all); two alternatives that `re` keeps apart do not. The {1} keeps them apart.
-_LABEL_GAP = "(?:[ \t\u00a0]|[\u2002\u2003\u3000]{1})"
-# Longest labels first: at one position 发文时间 must win over 时间. Pages space out short
-# labels (索 引 号, 签 发 人) to align table cells, so up to two spaces may sit between characters.
-_LABELS = "|".join(
-    f"{_LABEL_GAP}{{0,2}}".join(map(re.escape, label))
-    for label in sorted(KEYS, key=len, reverse=True)
-)
-# Markdown exports bold the label: **来源**: …
-_KEY = re.compile(rf"(?P<label>{_LABELS})(?P<sep>(?:\*\*|__)?{_GAP}*[:：])?")
-_LEAD = re.compile(rf"(?:{_GAP}|[-*•·●|｜>])*")
+_GAP_CHARS = frozenset(" \t\u2002\u2003\u3000\u00a0")  # the characters of _GAP
+
+
+def _build_trie() -> dict[str, Any]:
+    """The labels of KEYS as a tree of characters; the entry "" of a node is the label that
+    ends there."""
+    trie: dict[str, Any] = {}
+    for label in KEYS:
+        node = trie
+        for ch in label:
+            node = node.setdefault(ch, {})
+        node[""] = label
+    return trie
+
+
+_TRIE = _build_trie()
+
+
+@dataclass(frozen=True, slots=True)
+class _KeyMatch:
+    """A label at ``start`` (its characters possibly spaced out) and the colon after it."""
+
+    start: int
+    label_end: int
+    end: int  # after the separator when there is one, else label_end
+    line: str
+
+    @property
+    def label(self) -> str:
+        return self.line[self.start : self.label_end]
+
+    @property
+    def sep(self) -> str | None:
+        return self.line[self.label_end : self.end] if self.end > self.label_end else None
+
+
+def _key_at(line: str, start: int) -> _KeyMatch | None:
+    """The longest label at ``start`` with the separator after it, else None.
+
+    Pages space out short labels (索 引 号, 签 发 人) to align table cells, so up to two spaces
+    may sit between characters; Markdown exports bold the label: **来源**: …
+    """
+    node = _TRIE.get(line[start]) if start < len(line) else None
+    if node is None:
+        return None
+    label_end = -1
+    pos = start + 1
+    while True:
+        if "" in node:
+            label_end = pos  # longest label so far
+        gap = pos
+        while gap < len(line) and gap - pos < 2 and line[gap] in _GAP_CHARS:
+            gap += 1
+        # Labels hold no spaces, so taking all (up to two) spaces first loses no match.
+        if gap >= len(line) or line[gap] not in node:
+            break
+        node = node[line[gap]]
+        pos = gap + 1
+    if label_end < 0:
+        return None
+    sep = label_end + 2 if line.startswith(("**", "__"), label_end) else label_end
+    while sep < len(line) and line[sep] in _GAP_CHARS:
+        sep += 1
+    end = sep + 1 if sep < len(line) and line[sep] in ":：" else label_end
+    return _KeyMatch(start, label_end, end, line)
+
+
+def _find_key(line: str, pos: int) -> _KeyMatch | None:
+    """The first label at or after ``pos``."""
+    for start in range(pos, len(line)):
+        if line[start] in _TRIE:
+            m = _key_at(line, start)
+            if m is not None:
+                return m
+    return None
+
+
+# What may precede the first label: spaces, list and quote marks, table pipes.
+_LEAD = " \t\u2002\u2003\u3000\u00a0-*•·●|｜>"
 # What separates one cell from the next (and is trimmed off values): spaces, table pipes, ；.
 _CELL_GAP = " \t\u2002\u2003\u3000\u00a0|｜;；"
 _MAX_LINE = 300
 
 # Without a colon, a value must look like one, or 时间为两个工作日 / 来源包括 / 分类管理 in running
-# prose would be read as fields.
-_DATE_LIKE = re.compile(r"[12１２][0-9０-９]{3}[-－./／年]|[〇○零一二三四五六七八九]{4}年")
-_SHAPES: dict[str, re.Pattern[str]] = {
-    "index_number": re.compile(r"[0-9A-Za-z][0-9A-Za-z\-/_.]*$"),
-    "registration_number": re.compile(r"[0-9A-Za-z][0-9A-Za-z\-/_.〔〕\[\]]*$"),
-    "doc_number": re.compile(r".*(?:[〔\[【［（(﹝][12１２][0-9０-９]{3}|令第)"),
-    "clicks": re.compile(r"[0-9０-９]*[ \u3000]*次?$"),
-    "validity": re.compile(r"(?:现行)?有效|失效|已?废止|已修改|部分失效|尚未生效|現行有效|已?廢止"),
+# prose would be read as fields. These patterns are compiled on first use (re's own cache):
+# most documents have no line that gets this far.
+_DATE_LIKE = r"[12１２][0-9０-９]{3}[-－./／年]|[〇○零一二三四五六七八九]{4}年"
+_SHAPES: dict[str, str] = {
+    "index_number": r"[0-9A-Za-z][0-9A-Za-z\-/_.]*$",
+    "registration_number": r"[0-9A-Za-z][0-9A-Za-z\-/_.〔〕\[\]]*$",
+    "doc_number": r".*(?:[〔\[【［（(﹝][12１２][0-9０-９]{3}|令第)",
+    "clicks": r"[0-9０-９]*[ \u3000]*次?$",
+    "validity": r"(?:现行)?有效|失效|已?废止|已修改|部分失效|尚未生效|現行有效|已?廢止",
 }
 _DATE_KEYS = frozenset({"date", "published", "updated", "time", "effective", "repealed"})
 # Keys seen glued to their value on a line of their own (索引号0123…, 标题关于…). Other labels
@@ -158,10 +227,8 @@ _GLUED_ALONE = frozenset(
     {"index_number", "doc_number", "issuer", "publisher", "date", "published", "title"}
     | {"subject", "keywords", "genre", "effective", "repealed", "validity", "registration_number"}
 )
-_PROSE_START = re.compile(
-    r"[为是的和与及、，。,.：:；;应要可将由对在以于也都已不中上下内外里等]|包括|应当"
-)
-_PROSE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_PROSE_START = r"[为是的和与及、，。,.：:；;应要可将由对在以于也都已不中上下内外里等]|包括|应当"
+_PROSE_PUNCT = r"[，。；！？,;!?]"
 
 
 def _plausible(key: str, value: str, glued: bool) -> bool:
@@ -172,29 +239,29 @@ def _plausible(key: str, value: str, glued: bool) -> bool:
         # After a colon anything goes, except several sentences of prose.
         return "。" not in value.rstrip("。")
     if key in _DATE_KEYS:
-        return _DATE_LIKE.match(value) is not None
+        return re.match(_DATE_LIKE, value) is not None
     if key in _SHAPES:
-        return _SHAPES[key].match(value) is not None
-    return not _PROSE_START.match(value) and not _PROSE_PUNCT.search(value)
+        return re.match(_SHAPES[key], value) is not None
+    return not re.match(_PROSE_START, value) and not re.search(_PROSE_PUNCT, value)
 
 
-def _keys_in(line: str, first: re.Match[str]) -> list[re.Match[str]]:
+def _keys_in(line: str, first: _KeyMatch) -> list[_KeyMatch]:
     """The label matches of ``line`` that are keys: the first one, then every label that
     follows a gap (space, pipe, ；) or is followed by a colon. A label glued inside a value
     (标题关于印发某某来源管理办法…) is neither, so it stays part of the value."""
     found = [first]
-    pos = first.end()
-    while (m := _KEY.search(line, pos)) is not None:
-        if m.group("sep") or line[m.start() - 1] in _CELL_GAP:
+    pos = first.end
+    while (m := _find_key(line, pos)) is not None:
+        if m.sep or line[m.start - 1] in _CELL_GAP:
             found.append(m)
-            pos = m.end()
+            pos = m.end
         else:
-            pos = m.start() + 1
+            pos = m.start + 1
     return found
 
 
-def _label_key(m: re.Match[str]) -> str:
-    return re.sub(_GAP, "", m.group("label"))
+def _label_key(m: _KeyMatch) -> str:
+    return "".join(ch for ch in m.label if ch not in _GAP_CHARS)
 
 
 def parse_info_line(line: str, offset: int = 0) -> list[MetaField]:
@@ -209,22 +276,21 @@ def parse_info_line(line: str, offset: int = 0) -> list[MetaField]:
     """
     if len(line) > _MAX_LINE:
         return []
-    lead = _LEAD.match(line)
-    first = _KEY.match(line, lead.end() if lead else 0)
+    first = _key_at(line, len(line) - len(line.lstrip(_LEAD)))
     if first is None:
         return []
     keys = _keys_in(line, first)
-    if len(keys) == 1 and not first.group("sep") and KEYS[_label_key(first)] not in _GLUED_ALONE:
+    if len(keys) == 1 and not first.sep and KEYS[_label_key(first)] not in _GLUED_ALONE:
         return []
     fields: list[MetaField] = []
     for k, m in enumerate(keys):
-        stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
-        raw = line[m.end() : stop]
+        stop = keys[k + 1].start if k + 1 < len(keys) else len(line)
+        raw = line[m.end : stop]
         value = raw.strip(_CELL_GAP)
-        label = m.group("label")
+        label = m.label
         key = KEYS[_label_key(m)]
-        if not _plausible(key, value, glued=m.group("sep") is None):
+        if not _plausible(key, value, glued=m.sep is None):
             return []
-        end = m.end() + raw.find(value) + len(value) if value else m.end()
-        fields.append(MetaField(key, label, value, Span(offset + m.start(), offset + end)))
+        end = m.end + raw.find(value) + len(value) if value else m.end
+        fields.append(MetaField(key, label, value, Span(offset + m.start, offset + end)))
     return fields

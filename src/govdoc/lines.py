@@ -12,13 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .numbering import MarkerMatch, match_marker
+from .numbering import MARKER_LEADS, MarkerMatch, match_marker
+from .slotinit import slot_init
 
 __all__ = ["Line", "split_lines"]
 
-_NON_EMPTY = re.compile(r"[^\n]+")
+# The content of a non-blank line: from its first to its last non-space character, which is
+# what str.strip() keeps (both use Python's notion of white space); the newline bounds it.
+_CONTENT = re.compile(r"^[^\S\n]*+(\S(?:[^\n]*\S)?)", re.MULTILINE)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line. ``start``/``end`` bound its content without surrounding spaces."""
@@ -39,18 +43,17 @@ def split_lines(text: str, to_key: Callable[[str], str] | None = None) -> list[L
     """The non-blank lines of ``text`` in order. ``to_key`` maps a line to the script keyword
     rules are written in (identity when the text is simplified already)."""
     out: list[Line] = []
+    append = out.append
     number = counted = 0
-    # Runs of blank lines are skipped by the regex engine, not line by line in Python: a text
-    # of a million newlines has no line to look at.
-    for m in _NON_EMPTY.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        number += text.count("\n", counted, m.start())
-        counted = m.start()
-        start = m.start() + len(raw) - len(raw.lstrip())
-        key = to_key(stripped) if to_key else stripped
-        marker = match_marker(stripped)
-        out.append(Line(number, start, start + len(stripped), stripped, key, marker))
+    # Blank lines are skipped by the regex engine, not line by line in Python: a text of a
+    # million newlines has no line to look at.
+    for m in _CONTENT.finditer(text):
+        start, end = m.span(1)
+        number += text.count("\n", counted, start)
+        counted = start
+        content = m.group(1)
+        key = to_key(content) if to_key else content
+        # Most lines are paragraphs whose first character rules a marker out.
+        marker = match_marker(content) if content[0] in MARKER_LEADS else None
+        append(Line(number, start, end, content, key, marker))
     return out
