@@ -25,7 +25,10 @@ _ODD = -3  # symbols, bopomofo, Latin letters with accents, private use: mis-dec
 
 
 def _block(codec: str, leads: range, trails: list[int]) -> str:
-    raw = bytes(b for lead in leads for t in trails for b in (lead, t))
+    # Every lead byte followed by every trail byte, interleaved by slice assignment in C.
+    raw = bytearray(2 * len(leads) * len(trails))
+    raw[0::2] = b"".join(bytes((lead,)) * len(trails) for lead in leads)
+    raw[1::2] = bytes(trails) * len(leads)
     return raw.decode(codec, "ignore")
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .charscore import LOST, char_class, char_scores, common_chars, score
+from .charscore import LOST, char_scores, common_chars, score
 from .mojibake import Fix
 
 __all__ = ["gbk_shift_fixes"]
@@ -51,12 +51,32 @@ _Move = tuple[int, int, tuple[_Piece, ...]]  # cost, new state, pieces
 _Cell = tuple[int, int, tuple[_Piece, ...]]  # score, previous state, pieces of the last unit
 
 
+# The first non-ASCII character of a line at or after its indent, and a line's whole opening.
+_FIRST_WIDE = re.compile(f"\\n[{_SPACES}]*([^\\x00-\\x7f])")
+_OPENING = re.compile(f"\\n([{_SPACES}]*)(.?)")
+
+
 @functools.cache
-def _silent_gate() -> re.Pattern[str]:
-    """Lines starting with a character no real line starts with (a closing 。, bopomofo ㄒ,
-    a rare extension character): maybe out of step with no "?" left to show it."""
-    ok = (common_chars() - set(_CLOSERS)) | set(_STARTERS)
-    return re.compile(f"\\n[{_SPACES}]*[^\\x00-\\x7f{char_class(''.join(ok))}]")
+def _line_openers() -> tuple[frozenset[str], str]:
+    """The characters a real line may start with, and the indent characters outside them."""
+    ok = frozenset((common_chars() - set(_CLOSERS)) | set(_STARTERS))
+    return ok, "".join(ch for ch in _SPACES if not ch.isascii() and ch not in ok)
+
+
+def _silent_starts(padded: str) -> list[int]:
+    """Lines (their "\\n" in ``padded``) holding, in their indent or as their first character
+    after it, a non-ASCII character no real line starts with (a closing 。, bopomofo ㄒ, a
+    rare extension character): maybe out of step with no "?" left to show it."""
+    ok, odd_spaces = _line_openers()
+    # Indents made of ASCII and U+3000 only: just the first character after them can be odd,
+    # and one C-level set test over those of all lines usually proves that none is.
+    if not any(ch in padded for ch in odd_spaces) and ok.issuperset(_FIRST_WIDE.findall(padded)):
+        return []
+    return [
+        m.start()
+        for m in _OPENING.finditer(padded)
+        if any(not ch.isascii() and ch not in ok for ch in m.group(1) + m.group(2))
+    ]
 
 
 def _pair(a: int, b: int) -> str:
@@ -250,8 +270,11 @@ def gbk_shift_fixes(text: str) -> list[Fix]:
     the "?" after it, or (without one) the first byte of the first character after it.
     """
     padded = "\n" + text  # the gates start at "\n"; a match at p is a line starting at p
-    starts = {m.start() for m in _PREFIXED.finditer(padded)}
-    starts.update(m.start() for m in _silent_gate().finditer(padded))
+    starts = set(_silent_starts(padded))
+    if "?" in text or "\ufffd" in text:
+        starts.update(m.start() for m in _PREFIXED.finditer(padded))
+    if not starts:
+        return []
     table = char_scores()
     fixes: list[Fix] = []
     for line_start in sorted(starts):

@@ -12,6 +12,7 @@ the page number is still there, on its own line.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -54,8 +55,10 @@ _TRAILING_HEADING = re.compile(
 
 
 _WIDE_RANGES = "\u3000-\u303e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uff01-\uff60"
-_SURELY_WIDE = re.compile(f"[{_WIDE_RANGES}]")
-_MAYBE_WIDE = re.compile(f"[^\x00-\u10ff{_WIDE_RANGES}]")
+_SURELY_WIDE_RUN = re.compile(f"[{_WIDE_RANGES}]+")
+# Once the characters above are deleted, the ones left at or above U+1100 may be wide.
+_MAYBE_WIDE = re.compile("[^\x00-\u10ff]")
+_LONG_LINE = re.compile(f"[^\\n]{{{_MIN_WIDTH // 2},}}")
 
 
 def _width(line: str) -> int:
@@ -63,12 +66,39 @@ def _width(line: str) -> int:
     the indent (a U+3000 indent is an ASCII space once repaired)."""
     content = line.lstrip()
     body = content.rstrip()
-    # Han, CJK punctuation and full-width forms are wide by definition: counted by one regex
-    # in C; only the other characters at or above U+1100 need unicodedata.
-    cols = 2 * (len(line) - len(content)) + len(body) + len(_SURELY_WIDE.findall(body))
-    for ch in _MAYBE_WIDE.findall(body):
+    # Han, CJK punctuation and full-width forms are wide by definition: deleted by one regex
+    # in C, the text is shorter by their number; only the other characters at or above
+    # U+1100 need unicodedata.
+    narrow = _SURELY_WIDE_RUN.sub("", body)
+    cols = 2 * (len(line) - len(content)) + 2 * len(body) - len(narrow)
+    for ch in _MAYBE_WIDE.findall(narrow):
         cols += unicodedata.east_asian_width(ch) in "WFA"
     return cols
+
+
+@functools.lru_cache(maxsize=64)
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chars)}]+")
+
+
+def _widths(lines: list[str]) -> list[int]:
+    """:func:`_width` of each of ``lines`` (none holding "\\n"), counted in a few passes over
+    them joined: with the wide characters deleted, a line is shorter by their number. That
+    count must leave out the indent and trailing spaces, which it does as long as none of them
+    is wide; U+3000 is the only wide space character (and a repaired text has none)."""
+    joined = "\n".join(lines)
+    if "\u3000" in joined:
+        return [_width(line) for line in lines]
+    narrow = _SURELY_WIDE_RUN.sub("", joined)
+    # The other wide characters are few and of few kinds (“ ” — …): judged once each.
+    maybe = set(_MAYBE_WIDE.findall(narrow))
+    wide = "".join(sorted(ch for ch in maybe if unicodedata.east_asian_width(ch) in "WFA"))
+    if wide:
+        narrow = _any_of(wide).sub("", narrow)
+    return [
+        2 * (len(line) - len(line.lstrip())) + len(line.strip()) + len(line) - len(rest)
+        for line, rest in zip(lines, narrow.split("\n"), strict=True)
+    ]
 
 
 def _is_open(line: str) -> bool:
@@ -90,11 +120,25 @@ def wrap_width(text: str) -> int | None:
     """The margin width (display columns) ``text`` was hard-wrapped at, or None when it was
     not: at least three lines, and a good share of the wide ones, end open within a few
     columns of one width, and hardly any line is wider."""
-    raw = text.split("\n")
-    open_ends = [line for line in raw if len(line) >= _MIN_WIDTH // 2 and _is_open(line.strip())]
-    if len(open_ends) < _MIN_FULL_LINES:  # the fast path: ordinary text stops here
+    # Only lines of _MIN_WIDTH // 2 characters or more can be _MIN_WIDTH columns wide; the
+    # regex engine finds them (whole lines: maximal runs without "\n").
+    long_lines = _LONG_LINE.findall(text)
+    open_rows = [row for row, line in enumerate(long_lines) if _is_open(line.strip())]
+    if len(open_rows) < _MIN_FULL_LINES:  # the fast path: ordinary text stops here
         return None
-    open_widths = sorted(w for w in map(_width, open_ends) if w >= _MIN_WIDTH)
+    # The margin's lines are open ones, and a line of _MIN_WIDTH characters between its first
+    # and last visible one is at least as many columns wide: when too few lines are open for
+    # the share of the wide lines asked below, no margin can have it (most texts).
+    wide_enough = sum(1 for line in long_lines if len(line.strip()) >= _MIN_WIDTH)
+    if len(open_rows) < _FULL_SHARE * wide_enough:
+        return None
+    all_widths: list[int] | None = None
+    if 2 * len(open_rows) < len(long_lines):  # few open lines: judge them alone first
+        open_widths = _widths([long_lines[row] for row in open_rows])
+    else:
+        all_widths = _widths(long_lines)
+        open_widths = [all_widths[row] for row in open_rows]
+    open_widths = sorted(w for w in open_widths if w >= _MIN_WIDTH)
     best, best_count = 0, 0
     for w in set(open_widths):
         # open_widths is sorted: the lines within the slack below w, by bisection (a scan per
@@ -103,9 +147,11 @@ def wrap_width(text: str) -> int | None:
         count = bisect_right(open_widths, w) - bisect_left(open_widths, w - _DETECT_SLACK)
         if (count, w) > (best_count, best):
             best, best_count = w, count
-    if best_count < _MIN_FULL_LINES:
+    if best_count < _MIN_FULL_LINES or best_count < _FULL_SHARE * wide_enough:
         return None
-    widths = [w for w in map(_width, raw) if w >= _MIN_WIDTH]
+    if all_widths is None:
+        all_widths = _widths(long_lines)
+    widths = [w for w in all_widths if w >= _MIN_WIDTH]
     if best_count < _FULL_SHARE * len(widths):
         return None
     wider = sum(1 for w in widths if w > best + _slack(best))

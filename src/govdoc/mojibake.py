@@ -12,13 +12,14 @@ Functions return :class:`Fix` values in text coordinates; ``govdoc.repair`` appl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
 from .charscore import COMMON_SCORE, LOST, char_scores, score
 
-__all__ = ["Fix", "utf8_as_gbk_fixes"]
+__all__ = ["SUSPECT_CHARS", "Fix", "utf8_as_gbk_fixes"]
 
 
 class Fix(NamedTuple):
@@ -45,7 +46,18 @@ def _gbk_lead_class() -> str:
     return "".join(chars)
 
 
-_SUSPECT = re.compile(f"[{re.escape(_gbk_lead_class())}]")
+#: Every run this module reverts holds one of these characters; a text without any has nothing
+#: to revert.
+SUSPECT_CHARS = _gbk_lead_class()
+
+
+@functools.cache
+def _suspect() -> re.Pattern[str]:
+    # Compiled on first use (a few milliseconds): the repair stage calls this module only for
+    # texts holding one of these characters.
+    return re.compile(f"[{re.escape(SUSPECT_CHARS)}]")
+
+
 # Runs end at ASCII and at spaces (which the invisible step turns into ASCII spaces next, so
 # that a second run of the repair sees the same runs); zero-width characters inside a run
 # carry no bytes. A "?" between two other characters is a byte the decoder could not read.
@@ -220,11 +232,11 @@ def utf8_as_gbk_fixes(text: str) -> list[Fix]:
     reads no worse (a lone "骞" + lost byte) is reverted too once the document has shown
     itself mis-decoded by several clear runs.
     """
-    if _SUSPECT.search(text) is None:
+    if _suspect().search(text) is None:
         return []
     found: list[_Candidate] = []
     done = 0
-    for hit in _SUSPECT.finditer(text):
+    for hit in _suspect().finditer(text):
         if hit.start() < done:
             continue
         line_end = text.find("\n", hit.start())
@@ -232,7 +244,7 @@ def utf8_as_gbk_fixes(text: str) -> list[Fix]:
         floor = max(text.rfind("\n", 0, hit.start()) + 1, done)
         runs = [m.span() for m in _RUN.finditer(text, floor, line_end)]
         for i, (start, end) in enumerate(runs):
-            if start < floor or _SUSPECT.search(text, start, end) is None:
+            if start < floor or _suspect().search(text, start, end) is None:
                 continue
             cand = None
             if i + 1 < len(runs) and _split_by_indent(text, end, runs[i + 1][0]):

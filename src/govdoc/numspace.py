@@ -18,24 +18,29 @@ __all__ = ["number_space_fixes"]
 # bracket of a 文号. At least one space inside, else there is nothing to close.
 _YEAR = re.compile(r"(?<![0-9.])([12](?: ?[0-9]){3})(?![0-9])(?= ?年| *[〕\]］】）)﹞])")
 # The cheap first test: a space between two of digits, brackets and 号, or before a bracket.
-_SPACE_HINT = re.compile(r"[0-9〔﹝\[［【（(〕﹞\]］】）)] [0-9〔﹝\[［【〕﹞\]］】）)号]")
-_SPACED_OPEN = tuple(" " + ch for ch in "〔﹝[［【")
-# A bracketed year and a serial (号 optional) with a space somewhere: a 文号 to close up.
-_SPACED_DOC_NUMBER = re.compile(r" ?[〔﹝\[［【（(] *[0-9 ]{4,7} *[〕﹞\]］】）)] *[0-9]{1,5} *号?")
+# Searched from the space, a literal the regex engine skips to quickly.
+_SPACE_HINT = re.compile(
+    r" (?:(?<=[0-9〔﹝\[［【（(〕﹞\]］】）)] )[0-9〔﹝\[［【〕﹞\]］】）)号]|[〔﹝\[［【])"
+)
+# A year with a space inside holds a digit, a space and a digit.
+_SPACED_DIGITS = re.compile(r" (?<=[0-9] )[0-9]")
+# A bracketed year and a serial (号 optional): a 文号 to close up when a space is inside it or
+# just before it.
+_DOC_NUMBER = re.compile(r"[〔﹝\[［【（(] *[0-9 ]{4,7} *[〕﹞\]］】）)] *[0-9]{1,5} *号?")
 
 
 def number_space_fixes(text: str) -> list[Fix]:
     """Fixes deleting the spaces inside years and 文号."""
-    if not _SPACE_HINT.search(text) and not any(pair in text for pair in _SPACED_OPEN):
+    if not _SPACE_HINT.search(text):
         return []
     years = [
         m
-        for m in _YEAR.finditer(text)
+        for m in (_YEAR.finditer(text) if _SPACED_DIGITS.search(text) else ())
         if " " in m.group(1) and m.group(1).replace(" ", "")[:2] in ("19", "20")
     ]
-    closed, origin = _close_years(text, years)
     fixes: list[Fix] = []
-    if any(" " in m.group() for m in _SPACED_DOC_NUMBER.finditer(text)):
+    if _spaced_doc_number(text):
+        closed, origin = _close_years(text, years)
         for dn in find_doc_numbers(closed):
             if " " in dn.text:
                 start, end = origin[dn.span.start], origin[dn.span.end - 1] + 1
@@ -47,6 +52,15 @@ def number_space_fixes(text: str) -> list[Fix]:
         if not any(s <= m.start() < e for s, e in inside)
     )
     return sorted(fixes)
+
+
+def _spaced_doc_number(text: str) -> bool:
+    """Whether a 文号 holds a space or follows one. (Each match holds one opening bracket,
+    its first character, so no match hides another and each is found from its bracket.)"""
+    return any(
+        " " in m.group() or text[m.start() - 1 : m.start()] == " "
+        for m in _DOC_NUMBER.finditer(text)
+    )
 
 
 def _close_years(text: str, years: list[re.Match[str]]) -> tuple[str, list[int]]:

@@ -8,6 +8,7 @@ that carries a tone (a tone mark, or a tone digit 1-5).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -102,6 +103,7 @@ def base_syllable(text: str) -> tuple[str, int] | None:
     return "".join(letters), tones
 
 
+@functools.lru_cache(maxsize=4096)  # a ruby text repeats a few hundred syllables
 def is_toned_syllable(text: str) -> bool:
     """True for one real Mandarin syllable with exactly one tone: ``qū``, ``chuàng``, ``lv4``.
 

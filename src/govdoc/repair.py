@@ -24,6 +24,8 @@ the order they were made, ``repair`` never raises on any ``str`` and
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from .gbkshift import gbk_shift_fixes
 from .headsplit import heading_split_fixes
 from .linefix import wrap_fixes
-from .mojibake import Fix, utf8_as_gbk_fixes
+from .mojibake import SUSPECT_CHARS, Fix, utf8_as_gbk_fixes
 from .nodes import Repair, Span
 from .numspace import number_space_fixes
 from .pinyin import TONE_MARKS, is_toned_syllable
@@ -50,7 +52,14 @@ class Repaired:
 
 _BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # A run of line breaks holding at least one that is not "\n": one repair per blank-line run.
-_BREAKS = re.compile(f"\\n*(?:\\r\\n?|[{_BREAK_CHARS[1:]}])[\\n{_BREAK_CHARS}]*")
+# Written as alternatives that each open with one literal character, which lets the regex
+# engine skip ahead to candidates instead of trying every position (same matches as
+# \n*(?:\r\n?|[…])[\n…]*: a run of \n only matches when a break other than \n ends it).
+_BREAKS = re.compile(
+    "(?:"
+    + "|".join([f"\\n\\n*(?:\\r\\n?|[{_BREAK_CHARS[1:]}])", "\\r\\n?", *_BREAK_CHARS[1:]])
+    + f")[\\n{_BREAK_CHARS}]*"
+)
 _BREAK_TABLE = str.maketrans(dict.fromkeys(_BREAK_CHARS, "\n"))
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
@@ -68,33 +77,52 @@ _RUBY = re.compile(f"[(（]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
 # The character carrying the ruby was lost, and with it the opening bracket: "?chuàng)".
 _ORPHAN = re.compile(f"[?\ufffd]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
 _RUBY_AT = re.compile(f"[(（]?([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f?\ufffd]")
+# Every ruby ends with a pinyin letter or a tone digit after one, then the closing bracket:
+# searched from the bracket (a literal the regex engine scans for quickly), most texts have
+# no such bracket at all.
+_RUBY_ENDS = tuple(
+    re.compile(f"{re.escape(close)}(?:(?<=[{_PINYIN_LETTERS}].)|(?<=[{_PINYIN_LETTERS}][1-5].))")
+    for close in ")）"
+)
 _LOST_RUN = re.compile("\ufffd+")
+
+
+@functools.cache
+def _han() -> re.Pattern[str]:
+    """A Han character, or what stands for a lost one (lazy: costly to compile, and only
+    needed once a ruby is in sight)."""
+    return re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f?\ufffd]")
+
+
+# The runs these two steps replace are mostly the same few ("\r\n", an indent of two U+3000),
+# so their replacements are remembered.
+@functools.lru_cache(maxsize=1024)
+def _as_newlines(run: str) -> str:
+    return run.replace("\r\n", "\n").translate(_BREAK_TABLE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _as_spaces(run: str) -> str:
+    return run.translate(_INVISIBLE_TABLE)
 
 
 def _newlines(text: str) -> list[Fix]:
     if not any(ch in text for ch in _BREAK_CHARS):
         return []
-    return [
-        Fix(m.start(), m.end(), m.group().replace("\r\n", "\n").translate(_BREAK_TABLE))
-        for m in _BREAKS.finditer(text)
-    ]
+    return [Fix(m.start(), m.end(), _as_newlines(m.group())) for m in _BREAKS.finditer(text)]
 
 
 def _invisible(text: str) -> list[Fix]:
-    return [
-        Fix(m.start(), m.end(), m.group().translate(_INVISIBLE_TABLE))
-        for m in _INVISIBLE.finditer(text)
-    ]
+    return [Fix(m.start(), m.end(), _as_spaces(m.group())) for m in _INVISIBLE.finditer(text)]
 
 
 def _pinyin_ruby(text: str) -> list[Fix]:
-    if ")" not in text and "）" not in text:
+    if not any(end.search(text) for end in _RUBY_ENDS):
         return []
     starts = {
         m.start()
         for m in _RUBY.finditer(text)
-        if m.start() > 0 and _HAN.match(text, m.start() - 1) and is_toned_syllable(m.group(1))
+        if m.start() > 0 and _han().match(text, m.start() - 1) and is_toned_syllable(m.group(1))
     }
     if "?" in text or "\ufffd" in text:
         starts.update(
@@ -136,6 +164,16 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("wrap_join", wrap_fixes),
     ("heading_split", heading_split_fixes),
 )
+# Steps that only ever act on characters of their class: without one in the text they have
+# nothing to do. One scan tells which of these characters a text holds; a fix adds no other
+# characters than those it writes, so adding those keeps the set an upper bound.
+_GATES = {
+    "newlines": frozenset(_BREAK_CHARS),
+    "utf8_as_gbk": frozenset(SUSPECT_CHARS),
+    "invisible": frozenset(_INVISIBLE_CLASS),
+}
+_GATED = re.compile(f"[{re.escape(''.join(sorted(frozenset().union(*_GATES.values()))))}]")
+
 # A repair can expose another (deleting a zero-width character or a ruby joins what was
 # apart), so the steps run again until a round changes nothing that could. Line breaks and
 # same-length space changes cannot: text with only those is done in one round.
@@ -182,10 +220,13 @@ class _Mapper:
         return new_start, max(new_start, self.end(end))
 
 
+_START_END = operator.itemgetter(0, 1)  # of a Fix
+
+
 def _clean(text: str, fixes: list[Fix]) -> list[Fix]:
     """Sorted fixes that change something, dropping any that overlaps an earlier one."""
     out: list[Fix] = []
-    for f in sorted(fixes, key=lambda f: (f.start, f.end)):
+    for f in sorted(fixes, key=_START_END):
         if text[f.start : f.end] == f.after or (out and f.start < out[-1].end):
             continue
         out.append(f)
@@ -217,11 +258,19 @@ def repair(text: str) -> Repaired:
     """Run :data:`STEPS` over ``text``; see the module docstring for what holds afterwards."""
     log: list[tuple[str, int, int, str]] = []  # kind, start, end (in the current text), before
     damaged: list[tuple[int, int]] = []
+    # The text each step last found nothing to do in: steps are pure functions of the text,
+    # so on the same text (unchanged since, hence the same object) the next round skips them.
+    idle: dict[str, str] = {}
+    present = set(_GATED.findall(text))
     for _ in range(_MAX_ROUNDS):
         exposing = False
         for kind, step in STEPS:
+            gate = _GATES.get(kind)
+            if idle.get(kind) is text or (gate is not None and present.isdisjoint(gate)):
+                continue
             fixes = _clean(text, step(text))
             if not fixes:
+                idle[kind] = text
                 continue
             exposing = (
                 exposing
@@ -233,8 +282,10 @@ def repair(text: str) -> Repaired:
             damaged = [mapper.span(s, e) for s, e in damaged]
             for f, new_start in zip(fixes, mapper.new_starts, strict=False):
                 log.append((kind, new_start, new_start + len(f.after), text[f.start : f.end]))
-                damaged.extend((new_start + a, new_start + b) for a, b in f.damaged)
+                if f.damaged:
+                    damaged.extend((new_start + a, new_start + b) for a, b in f.damaged)
             text = _apply(text, fixes)
+            present.update(_GATED.findall("".join(f.after for f in fixes)))
         if not exposing:
             break
     if "\ufffd" in text:

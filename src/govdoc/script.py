@@ -24,7 +24,9 @@ __all__ = ["Script", "detect_script", "to_simplified"]
 Script = Literal["simplified", "traditional", "mixed"]
 
 _HAN_RANGES = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF))
-_HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HAN_RANGES) + "]")
+# Where a text's non-ASCII characters are: in Chinese text a Han character comes within the
+# first few of them, found sooner by a loop than a regex of 28 000 code points is compiled.
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
 _SAMPLE_AT = 40_000  # longer texts are judged on evenly spaced windows
 _WINDOWS = 16
 _WINDOW = 2_000
@@ -68,7 +70,7 @@ def _changed(chars: list[str], config: str) -> set[str]:
 @functools.cache
 def _specific() -> tuple[frozenset[str], frozenset[str]]:
     """The traditional-specific and the simplified-specific Han characters (see
-    :func:`detect_script`), judged once for every code point of ``_HAN``.
+    :func:`detect_script`), judged once for every code point of ``_HAN_RANGES``.
 
     Building the table needs both OpenCC converters (~150 ms to load, more than parsing a
     document); reading it back from the cache folder takes a few milliseconds, so a
@@ -110,6 +112,54 @@ def _table_file() -> Path | None:
     return folder / f"script-table-{key:08x}.json"
 
 
+def _has_han(sample: str) -> bool:
+    """Whether ``sample`` holds a character of ``_HAN_RANGES``."""
+    return any(
+        any(first <= ord(ch) <= last for first, last in _HAN_RANGES)
+        for run in _NON_ASCII.finditer(sample)
+        for ch in run.group()
+    )
+
+
+@functools.cache
+def _traditional_in_gb2312() -> re.Pattern[str]:
+    """The few traditional-specific characters GB2312 can encode (於, 後, 乾 …), as a regex."""
+    chars = "".join(_specific()[0]).encode("gb2312", "ignore").decode("gb2312")
+    return re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
+
+
+_CHAR_REF = re.compile(rb"&#([0-9]{1,7});")
+_STRICT_TRIES = 4
+
+
+def _may_hold_traditional(sample: str, traditional_only: frozenset[str]) -> bool:
+    """False only when ``sample`` holds no character of ``traditional_only``.
+
+    GB2312 encodes all but a handful of them (see :func:`_traditional_in_gb2312`), so only
+    the characters it cannot encode need looking up. A strict encoding stops at the first
+    (in a traditional text, almost surely one of them); after a few others (— or € in a
+    simplified text), one C call writes the rest as ``&#N;`` references. A reference already
+    in the text only costs the exact count.
+    """
+    if _traditional_in_gb2312().search(sample):
+        return True
+    pos = 0
+    for _ in range(_STRICT_TRIES):
+        try:
+            sample[pos:].encode("gb2312")
+        except UnicodeEncodeError as exc:
+            if not traditional_only.isdisjoint(exc.object[exc.start : exc.end]):
+                return True
+            pos += exc.end
+        else:
+            return False
+    raw = sample[pos:].encode("gb2312", "xmlcharrefreplace")
+    if b"&#" not in raw:
+        return False
+    codes = {int(code) for code in _CHAR_REF.findall(raw)}
+    return any(chr(code) in traditional_only for code in codes if code <= 0x10FFFF)
+
+
 def detect_script(text: str) -> Script:
     """``"traditional"`` when the script-specific characters of ``text`` are (almost) all
     traditional, ``"simplified"`` when they are (almost) all simplified or too few to tell,
@@ -118,12 +168,20 @@ def detect_script(text: str) -> Script:
     A character is traditional-specific when OpenCC ``t2s`` changes it and ``s2t`` does not,
     simplified-specific the other way round. Large texts are sampled.
     """
-    counts = Counter(_HAN.findall(_sample(text)))  # counted in C: this runs on every parse
-    if not counts:
+    sample = _sample(text)
+    if not _has_han(sample):  # before the table: it may need OpenCC to build
         return "simplified"
     traditional_only, simplified_only = _specific()
-    traditional = sum(n for ch, n in counts.items() if ch in traditional_only)
-    simplified = sum(n for ch, n in counts.items() if ch in simplified_only)
+    # Without a single traditional-specific character the verdict is "simplified" whatever
+    # the other counts (fewer than two specific characters, or all of them simplified), and
+    # most texts are like that: proving it in C is far cheaper than counting every character.
+    if not _may_hold_traditional(sample, traditional_only):
+        return "simplified"
+    # Both tables hold Han characters only, so counting every character (in C, without
+    # picking the Han ones out first) gives the same sums.
+    counts = Counter(sample)
+    traditional = sum(counts[ch] for ch in traditional_only.intersection(counts))
+    simplified = sum(counts[ch] for ch in simplified_only.intersection(counts))
     total = traditional + simplified
     if total < _MIN_EVIDENCE:
         return "simplified"
