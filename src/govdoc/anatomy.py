@@ -11,16 +11,19 @@ front …), and gives each line a :class:`Role`. The front lines are named by
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .chrome import chrome_kind, is_menu_line, mark_related_links, trailer_start
 from .front import (
+    DATE_START,
     LABEL,
     NOTE,
     ORDER_LEAD,
     SENTENCE,
+    SIGNER_END,
     bare,
     is_caption,
     is_colon_sentence,
@@ -48,14 +51,22 @@ class Role:
 
 _ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*\S")
 _ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
-_IMPRINT = re.compile(
-    r"^(?:抄送|抄报|分送|主题词)\s*[:：]|^.{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
-)
-# The person who signs an order or a report: "市长　周立平", "总 理  李克强".
-_SIGNATORY = re.compile(
-    r"^(?:国务院总理|总理|主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|主任|局长|厅长|"
-    r"部长|署长|行长|院长|董事长|书记|代市长|代省长|代县长|代区长)[\u4e00-\u9fff·]{2,5}$"
-)
+# Cheap tests that prove a line has no closing role, so that a body paragraph costs a few
+# character lookups: every date starts with one of DATE_START; every _signatory name starts
+# with one of _SIGNATORY_START; an _imprint line starts with 抄送/抄报/分送/主题词 or ends
+# with 印发; a signing body ends with one of SIGNER_END; a 附注 starts with a bracket, an
+# attachment list with 附. bare() changes only a line with #, >, * or a space at
+# an edge.
+_SIGNATORY_START = frozenset("国总主委省市县区州旗镇乡局厅部署行院董书代")
+_IMPRINT_START = ("抄送", "抄报", "分送", "主题词")
+_CLOSING_FIRST = DATE_START | _SIGNATORY_START | frozenset("（(附抄分主#>*")
+_CLOSING_LAST = SIGNER_END | frozenset("发#>*")
+
+
+@functools.cache
+def _role(kind: str, name: str, doc: int) -> Role:
+    """The one Role value of these fields (roles are immutable, so lines share them)."""
+    return Role(kind, name, doc)
 
 
 def assign_roles(lines: Sequence[Line]) -> list[Role]:
@@ -63,6 +74,7 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
     kinds = mark_related_links(lines, [chrome_kind(line) for line in lines])
     trail = trailer_start(lines, kinds)
     _mark_site_head(lines, kinds)
+    heads = _attachment_heads(lines)
     roles: list[Role | None] = [None] * len(lines)
     doc, state, front_start = 0, "front", 0
     cited: set[str] = set()  # titles the page's own document cites: what a notice issues
@@ -70,42 +82,47 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
     while i < len(lines):
         line, kind = lines[i], kinds[i]
         if i >= trail or kind is not None:
-            roles[i] = Role("chrome", kind or "trailer", doc)
+            roles[i] = _role("chrome", kind or "trailer", doc)
         elif state == "front":
             if _starts_body(line):
                 _name_front(lines, roles, front_start, i, doc)
                 state = "body"
                 continue
             if is_menu_line(line) and doc == 0:
-                roles[i] = Role("chrome", "menu", doc)
+                roles[i] = _role("chrome", "menu", doc)
         elif state == "body":
-            if doc > 0 and title_key(line.key) in cited and _is_title_like(line):
+            if doc > 0 and _is_title_like(line) and title_key(line.key) in cited:
                 # A notice issuing two documents: the second follows the first's body.
                 doc, state, front_start = doc + 1, "front", i
                 continue
-            if doc == 0:
+            if doc == 0 and "《" in line.key:  # find_references finds nothing without a 《
                 cited.update(title_key(r.title) for r in find_references(line.key))
-            if _closing_role(lines, i) is not None or (
+            name = _closing_role(lines, i, heads)
+            if name is not None:  # what the closing state makes of this line, done here
+                state = "closing"
+                roles[i] = _role("meta", name, doc)
+            elif (
                 _ATTACH_LABEL.match(line.key)
                 and i + 1 < len(lines)
                 and _is_title_like(lines[i + 1])
             ):
                 state = "closing"
                 continue
-            roles[i] = Role("body", "paragraph", doc)
+            else:
+                roles[i] = _role("body", "paragraph", doc)
         else:  # closing: signature, date, notes, attachment list, imprint, then maybe a new doc
-            name = _closing_role(lines, i)
+            name = _closing_role(lines, i, heads)
             if name is not None:
-                roles[i] = Role("meta", name, doc)
-            elif _single_attachment_list(lines, i):
+                roles[i] = _role("meta", name, doc)
+            elif _single_attachment_list(lines, i, heads):
                 # "附件：" over one title, then the attachment's own "附件" label: a list.
-                roles[i] = roles[i + 1] = Role("meta", "attachment_list", doc)
+                roles[i] = roles[i + 1] = _role("meta", "attachment_list", doc)
                 i += 1
             elif _ATTACH_LABEL.match(line.key) or _is_title_like(line):
                 state, front_start = "front", i
                 if _ATTACH_LABEL.match(line.key):
                     doc += 1
-                    roles[i] = Role("meta", "attachment_label", doc)
+                    roles[i] = _role("meta", "attachment_label", doc)
                     front_start = i + 1
                     i += 1
                 elif _is_order(lines, roles, doc):
@@ -113,17 +130,18 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
                     # order's own text; a title above the order was the page's headline.
                     for k, r in enumerate(roles):
                         if r is not None and r.doc == doc and r.name == "title":
-                            roles[k] = Role("meta", "headline", doc)
+                            roles[k] = _role("meta", "headline", doc)
                 else:
                     doc += 1
                 continue
             else:
                 state = "body"
-                roles[i] = Role("body", "paragraph", doc)
+                roles[i] = _role("body", "paragraph", doc)
         i += 1
     if state == "front":
         _name_front(lines, roles, front_start, len(lines), doc)
-    return [r if r is not None else Role("body", "paragraph", doc) for r in roles]
+    rest = _role("body", "paragraph", doc)
+    return [r if r is not None else rest for r in roles]
 
 
 def _mark_site_head(lines: Sequence[Line], kinds: list[str | None]) -> None:
@@ -185,39 +203,79 @@ def _name_front(
     name_front(lines, named, start, end, label is not None and label.name == "attachment_label")
     for i, name in named.items():
         if roles[i] is None and name:
-            roles[i] = Role("meta", name, doc)
+            roles[i] = _role("meta", name, doc)
 
 
-def _closing_role(lines: Sequence[Line], i: int) -> str | None:
-    """The closing role of line ``i`` (署名, 成文日期, 附注, 附件说明, 版记), or None."""
+def _closing_role(lines: Sequence[Line], i: int, heads: frozenset[int]) -> str | None:
+    """The closing role of line ``i`` (署名, 成文日期, 附注, 附件说明, 版记), or None.
+    ``heads`` are the indices of the page's 附件：… lines (see _attachment_heads)."""
     line = lines[i]
     if line.marker is not None and not line.marker.weak:
         # A numbered line is body, unless it carries on a 附件：1.… list above it.
-        return "attachment_list" if _continues_attachment_list(lines, i) else None
-    text = bare(line.key)
-    if parse_date(text) is not None:
+        return "attachment_list" if _continues_attachment_list(lines, i, heads) else None
+    if not _may_close(line):
+        return None
+    text = bare(line.key)  # never starts with a space, so text[:1] is what parse_date sees
+    start = text[:1]
+    if start in DATE_START and parse_date(text) is not None:
         return "date"
     if NOTE.match(text):
         return "note"
     if _ATTACH_LIST.match(text):
         return "attachment_list"
-    if _IMPRINT.match(text):
+    if (text.startswith(_IMPRINT_START) or text.endswith("印发")) and _imprint().match(text):
         return "imprint"
-    nxt = bare(lines[i + 1].key) if i + 1 < len(lines) else ""
+    if line.marker is None and is_signer_line(text):
+        nxt = _bare_next(lines, i)
+        if parse_date(nxt) is not None or is_signer_line(nxt):
+            return "signature"
     if (
-        line.marker is None
-        and is_signer_line(text)
-        and (parse_date(nxt) is not None or is_signer_line(nxt))
+        start in _SIGNATORY_START
+        and _signatory().match("".join(text.split()))  # every space removed, as \s in a re.sub
+        and parse_date(_bare_next(lines, i)) is not None
     ):
-        return "signature"
-    if _SIGNATORY.match(re.sub(r"\s", "", text)) and parse_date(nxt) is not None:
         return "signatory"
-    if _continues_attachment_list(lines, i):
+    if _continues_attachment_list(lines, i, heads):
         return "attachment_list"  # 附件：1.… / 2.… / 3.… continues the list, not an outline
     return None
 
 
-def _single_attachment_list(lines: Sequence[Line], i: int) -> bool:
+def _bare_next(lines: Sequence[Line], i: int) -> str:
+    return bare(lines[i + 1].key) if i + 1 < len(lines) else ""
+
+
+def _may_close(line: Line) -> bool:
+    """False when the first and last characters of ``line``, a line without a strong marker,
+    prove that it has no closing role (see _CLOSING_FIRST): then it is a plain body line."""
+    key = line.key
+    first, last = key[:1], key[-1:]
+    return (
+        first in _CLOSING_FIRST
+        or last in _CLOSING_LAST
+        or first.isspace()
+        or last.isspace()
+        or _is_list_item(line)  # an item of a 附件：1.… list
+    )
+
+
+# The rare closing lines' patterns are compiled on first use (behind the cheap tests above).
+@functools.cache
+def _imprint() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:抄送|抄报|分送|主题词)\s*[:：]|^.{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+    )
+
+
+@functools.cache
+def _signatory() -> re.Pattern[str]:
+    """The person who signs an order or a report: "市长　周立平", "总 理  李克强"."""
+    return re.compile(
+        r"^(?:国务院总理|总理|主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|主任|局长|厅长|"
+        r"部长|署长|行长|院长|董事长|书记|代市长|代省长|代县长|代区长)[\u4e00-\u9fff·]{2,5}$"
+    )
+
+
+def _single_attachment_list(lines: Sequence[Line], i: int, heads: frozenset[int]) -> bool:
     key = lines[i].key
     return (
         i + 2 < len(lines)
@@ -226,22 +284,36 @@ def _single_attachment_list(lines: Sequence[Line], i: int) -> bool:
         and _is_title_like(lines[i + 1])
         and (
             _ATTACH_LABEL.match(lines[i + 2].key) is not None
-            or _closing_role(lines, i + 2) is not None
+            or _closing_role(lines, i + 2, heads) is not None
         )
     )
 
 
-def _continues_attachment_list(lines: Sequence[Line], i: int) -> bool:
-    """Whether line ``i`` is an item of a 附件：1.… list above it (within 20 lines). Runs on
-    every body line, so the cheap substring test finds candidate headers first."""
+def _attachment_heads(lines: Sequence[Line]) -> frozenset[int]:
+    """The indices of the 附件：… lines that open an attachment list (most pages have none)."""
+    return frozenset(
+        k for k, line in enumerate(lines) if "附" in line.key and _ATTACH_LIST.match(bare(line.key))
+    )
+
+
+def _continues_attachment_list(lines: Sequence[Line], i: int, heads: frozenset[int]) -> bool:
+    """Whether line ``i`` is an item of a 附件：1.… list whose header (one of ``heads``) is the
+    nearest one above it (within 20 lines): the lines from the header down to ``i`` are all
+    items. Runs on every body line, so it walks up only over items: a line that is neither
+    item nor header above ``i`` ends the search, as it would fail the nearest header further
+    up."""
+    if not heads or not _is_list_item(lines[i]):
+        return False
     for k in range(i - 1, max(-1, i - 21), -1):
-        above = lines[k].key
-        if "附" in above and _ATTACH_LIST.match(bare(above)):
-            return all(
-                x.marker is not None and x.end - x.start <= 60 and "。" not in x.key
-                for x in lines[k + 1 : i + 1]
-            )
+        if k in heads:
+            return True
+        if not _is_list_item(lines[k]):
+            return False
     return False
+
+
+def _is_list_item(line: Line) -> bool:
+    return line.marker is not None and line.end - line.start <= 60 and "。" not in line.key
 
 
 def _is_title_like(line: Line) -> bool:

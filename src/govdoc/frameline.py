@@ -9,6 +9,7 @@ Header elements follow GB/T 9704-2012 §7.2: 份号 (six digits, §7.2.1), 密�
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .front import SIGNER_AFTER_NUMBER, bare
@@ -19,15 +20,7 @@ from .numbering import strip_decoration
 
 __all__ = ["meta_leaf"]
 
-_ATTACH_PREFIX = re.compile(r"^(?:附\s*件\s*[:：]\s*)?(?:[0-9０-９]{1,2}\s*[.．、:：]?\s*)?")
-# "2022年10月27日临渚市第十六届人民代表大会常务委员会第八次会议通过" → the adopting body;
-# "中華民國一百十二年六月三十日南瀛市政府南市經字第…號函修正" → the amending body.
-_ADOPTING_BODY = re.compile(
-    r"(?:日|\s)\s*([^\s\d（()）日，,]{2,20}?)(?:第[一二三四五六七八九十百\d]+届)?"
-    r"(人民代表大会常务委员会|人民代表大会|人民政府|委员会|政府)"
-)
 _ADOPTED = re.compile(r"通过|批准|修订|修正|公布|发布|订定|制定")
-_TERM = re.compile(r"^第[一二三四五六七八九十百\d]+届")
 _COPY_NUMBER = re.compile(r"^\d{6}$")
 _CLASSIFIED = re.compile(r"^(绝密|机密|秘密)\s*(?:★\s*(.+))?$")
 _URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
@@ -35,6 +28,28 @@ _SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
 _IMPRINT_COPY = re.compile(r"^(抄送|抄报|分送)\s*[:：]\s*(.+?)[。.]?$")
 _IMPRINT_PRINTED = re.compile(r"^(.{2,40}?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
 _IMPRINT_KEY = {"抄送": "cc", "抄报": "cc_superior", "分送": "distribution"}
+
+
+# The patterns of rarer roles are compiled on first use.
+@functools.cache
+def _attach_prefix() -> re.Pattern[str]:
+    return re.compile(r"^(?:附\s*件\s*[:：]\s*)?(?:[0-9０-９]{1,2}\s*[.．、:：]?\s*)?")
+
+
+@functools.cache
+def _adopting_body() -> re.Pattern[str]:
+    """The body that adopted or amended: 临渚市…人民代表大会常务委员会 in
+    "2022年10月27日临渚市第十六届人民代表大会常务委员会第八次会议通过", 南瀛市政府 in
+    "中華民國一百十二年六月三十日南瀛市政府南市經字第…號函修正"."""
+    return re.compile(
+        r"(?:日|\s)\s*([^\s\d（()）日，,]{2,20}?)(?:第[一二三四五六七八九十百\d]+届)?"
+        r"(人民代表大会常务委员会|人民代表大会|人民政府|委员会|政府)"
+    )
+
+
+@functools.cache
+def _term() -> re.Pattern[str]:
+    return re.compile(r"^第[一二三四五六七八九十百\d]+届")
 
 
 def meta_leaf(role: str, line: Line, text: str) -> Meta:
@@ -66,7 +81,7 @@ def meta_leaf(role: str, line: Line, text: str) -> Meta:
     elif role == "note":
         fields.append(MetaField("notes", "", value, span))
     elif role == "attachment_list":
-        title = _ATTACH_PREFIX.sub("", value, count=1).strip()
+        title = _attach_prefix().sub("", value, count=1).strip()
         if title:
             fields.append(MetaField("attachment", "", title, span))
     elif role in ("title", "headline"):
@@ -94,11 +109,11 @@ def _date_fields(role: str, line: Line, span: Span) -> list[MetaField]:
     if role == "caption":
         fields.append(MetaField("caption", "", line.text, span))
         # Only an adoption or amendment names its body ("在…会议上" under a report does not).
-        body = _ADOPTING_BODY.search(line.key) if _ADOPTED.search(line.key) else None
+        body = _adopting_body().search(line.key) if _ADOPTED.search(line.key) else None
         if body:
             where = Span(line.start + body.start(1), line.start + body.end(2))
             name = _as_written(line, Span(where.start, line.start + body.end(1)))
-            name = _TERM.sub("", name)  # 第五届全国人民代表大会… → 全国人民代表大会…
+            name = _term().sub("", name)  # 第五届全国人民代表大会… → 全国人民代表大会…
             name += _as_written(line, Span(line.start + body.start(2), where.end))
             fields.append(MetaField("adopted_by", "", name, where))
     return fields

@@ -8,6 +8,7 @@ the title (§7.3.1) and the 主送机关 (§7.3.2) under it; §10.2 writes an or
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -16,11 +17,13 @@ from .lines import Line
 from .metadata import find_dates, parse_date, parse_doc_number, parse_info_line
 
 __all__ = [
+    "DATE_START",
     "LABEL",
     "NOTE",
     "ORDER_LEAD",
     "SENTENCE",
     "SIGNER_AFTER_NUMBER",
+    "SIGNER_END",
     "bare",
     "front_role",
     "is_caption",
@@ -39,8 +42,6 @@ _HEADER = re.compile(
 _CAPTION = re.compile(r"^[（(].*(?:通过|批准|发布|公布|修订|修正|施行|印发|\d{4}年).*[）)]$")
 # "2014年7月23日 济南市人大常委会第十五次会议修订" — an adoption line without brackets.
 _ADOPTION = re.compile(r"^\d{4}\s*年.{0,60}(?:通过|批准|修订|修正|公布|发布)$")
-# An amendment history line opening with its date: "中華民國一百十二年六月三十日…函修正第三點".
-_HISTORY = re.compile(r"通过|批准|修订|修正|公布|发布|订定|制定|施行|废止")
 # A bracketed line that ends a title: "（2024—2026年）", "（试行）", "（征求意见稿）".
 _TITLE_TAIL = re.compile(
     r"^[（(](?:[12]\d{3}\s*[—\-–－~～至]+\s*[12]\d{3}\s*年?|[12]\d{3}\s*年(?:版|修订|修正)?"
@@ -48,7 +49,6 @@ _TITLE_TAIL = re.compile(
 )
 # GB/T 9704 §10.2 命令（令）格式: "某某市人民政府令" over "第25号".
 _ORDER_NAME = re.compile(r"^[^\s，。,；;:：《》]{2,30}令$")
-_ORDER_NUMBER = re.compile(r"^[（(]?第\s*[0-9０-９一二三四五六七八九十百零〇]{1,6}\s*号[）)]?$")
 # An order's name and number opening a line: "中华人民共和国国务院令 第737号 《…》已经…".
 ORDER_LEAD = re.compile(r"^([^\s，。,；;:：《》]{2,30}令)\s*(第\s*[0-9０-９]{1,6}\s*号)")
 # A sentence that ends in a colon: "为了…，作如下决定：", "现将有关事项通知如下：".
@@ -60,21 +60,58 @@ _SALUTATION = re.compile(r"^(?:各位|同志们|女士们|先生们|朋友们)")
 _DRAFTER = re.compile(r"^[（(][^（()）]{2,24}[）)]$")
 NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
 LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
-_SIGNER = re.compile(
-    r"^[^\s，。,；;:：]{2,40}(?:政府|办公室|办公厅|委员会|局|厅|部|院|委|会|中心|"
-    r"公司|小组|办|政府令|\(章\)|（章）|银行|集团|协会|法院)$"
-)
+# The first character of every date metadata.parse_date and find_dates accept: a year in
+# digits or Chinese numerals, or 中华民国/民国 (a C-level test before the date pattern).
+DATE_START = frozenset("12１２〇○零OＯ一二三四五六七八九中民")
+# The last character of every name _signer accepts.
+SIGNER_END = frozenset("府室厅局部院委会心司组办令)）行团")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*)*\**\s*|\s*\**$")
+_MARK_EDGE = frozenset("#>*")
 _MAX_TITLE_LINE = 150
-# How a document's title ends: its genre (文种), a form's name, or a bracketed tail.
-_TITLE_END = re.compile(
-    r"(?:表|单|书|通知|通报|办法|方案|意见|规定|规则|细则|决定|决议|条例|目录|清单|名单|指南|"
-    r"标准|说明|计划|规划|要点|函|报告|纪要|公告|通告|批复|制度|须知|协议|合同|样式|格式)$|[）)]$"
-)
+_TITLE_DASHES = str.maketrans("", "", "-—–－~～")
+
+
+# The patterns of rarer lines are compiled on first use, behind cheaper tests.
+@functools.cache
+def _signer() -> re.Pattern[str]:
+    return re.compile(
+        r"^[^\s，。,；;:：]{2,40}(?:政府|办公室|办公厅|委员会|局|厅|部|院|委|会|中心|"
+        r"公司|小组|办|政府令|\(章\)|（章）|银行|集团|协会|法院)$"
+    )
+
+
+@functools.cache
+def _history() -> re.Pattern[str]:
+    """What an amendment history line opening with its date says was done:
+    "中華民國一百十二年六月三十日…函修正第三點"."""
+    return re.compile(r"通过|批准|修订|修正|公布|发布|订定|制定|施行|废止")
+
+
+@functools.cache
+def _order_number() -> re.Pattern[str]:
+    """The "第25号" under an order's name (see _ORDER_NAME)."""
+    return re.compile(r"^[（(]?第\s*[0-9０-９一二三四五六七八九十百零〇]{1,6}\s*号[）)]?$")
+
+
+@functools.cache
+def _title_end() -> re.Pattern[str]:
+    """How a document's title ends: its genre (文种), a form's name, or a bracketed tail."""
+    return re.compile(
+        r"(?:表|单|书|通知|通报|办法|方案|意见|规定|规则|细则|决定|决议|条例|目录|清单|名单|指南|"
+        r"标准|说明|计划|规划|要点|函|报告|纪要|公告|通告|批复|制度|须知|协议|合同|样式|格式)$|[）)]$"
+    )
 
 
 def bare(text: str) -> str:
     """``text`` without Markdown heading, quote and bold marks around it."""
+    # _MARKUP removes a prefix that starts with #, >, * or a space and a suffix that ends with
+    # * or a space (its $ also matches before a final newline, a space too); a text whose
+    # edges are none of these is returned as is without running the pattern over it.
+    first, last = text[:1], text[-1:]
+    if first and not (
+        first in _MARK_EDGE or last in _MARK_EDGE or first.isspace() or last.isspace()
+    ):
+        return text
     return _MARKUP.sub("", text)
 
 
@@ -84,14 +121,11 @@ def is_caption(text: str) -> bool:
         return False
     if _CAPTION.match(text) or _ADOPTION.match(text):
         return True
+    # The cheap tests first; a date at the start begins with a year (see DATE_START).
+    if len(text) > 120 or "。" in text or text[:1] not in DATE_START or not _history().search(text):
+        return False
     dates = find_dates(text)
-    return (
-        bool(dates)
-        and dates[0][1].start == 0
-        and len(text) <= 120
-        and "。" not in text
-        and _HISTORY.search(text) is not None
-    )
+    return bool(dates) and dates[0][1].start == 0
 
 
 def is_colon_sentence(text: str) -> bool:
@@ -106,7 +140,8 @@ def is_drafter(text: str) -> bool:
 def is_signer_line(text: str) -> bool:
     """One or more body names: 白山市人民政府办公室, or several separated by spaces."""
     parts = bare(text).split()
-    return bool(parts) and all(_SIGNER.match(p) for p in parts)
+    # Every name _signer accepts ends in one of SIGNER_END: a C-level test before the pattern.
+    return bool(parts) and all(p[-1] in SIGNER_END and _signer().match(p) for p in parts)
 
 
 def front_role(line: Line) -> str | None:
@@ -116,7 +151,7 @@ def front_role(line: Line) -> str | None:
         return "header"
     if parse_doc_number(text) is not None:
         return "doc_number"
-    signer = SIGNER_AFTER_NUMBER.match(text)
+    signer = SIGNER_AFTER_NUMBER.match(text) if "签发人" in text else None
     if signer and parse_doc_number(signer.group(1)) is not None:
         return "doc_number"  # GB/T 9704 §7.2.6: 文号 left, 签发人 right, one line
     if parse_date(text) is not None:
@@ -209,7 +244,7 @@ def _title_run(lines: Sequence[Line], indices: Sequence[int]) -> int:
     while (
         n < min(len(indices), 3)
         and indices[n] == indices[n - 1] + 1
-        and not _TITLE_END.search(bare(lines[indices[n - 1]].key))
+        and not _title_end().search(bare(lines[indices[n - 1]].key))
     ):
         n += 1
     return n
@@ -222,12 +257,13 @@ def _same_title(a: str, b: str) -> bool:
 def title_key(text: str) -> str:
     """A title for comparison: width, dashes, spaces and Markdown marks folded away."""
     folded = unicodedata.normalize("NFKC", bare(text))
-    return re.sub(r"[\s\-—–－~～]", "", folded)
+    # split() drops the same spaces as \s in a pattern (both go by str.isspace).
+    return "".join(folded.split()).translate(_TITLE_DASHES)
 
 
 def _is_order(lines: Sequence[Line], i: int) -> bool:
     return bool(
-        _ORDER_NAME.match(bare(lines[i].key)) and _ORDER_NUMBER.match(bare(lines[i + 1].key))
+        _ORDER_NAME.match(bare(lines[i].key)) and _order_number().match(bare(lines[i + 1].key))
     )
 
 
