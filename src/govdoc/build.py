@@ -17,7 +17,7 @@ from .frame import frame_fields, meta_leaf
 from .front import title_key
 from .lines import Line
 from .nodes import Block, Chrome, Diagnostic, Document, Meta, Repair, Span
-from .paragraphs import make_paragraph
+from .paragraphs import ParagraphMaker
 from .sections import BodyBuilder
 
 __all__ = ["Source", "build"]
@@ -50,7 +50,9 @@ class _Doc:
 def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Document:
     """The Document of ``lines`` with their ``roles`` (see :mod:`govdoc.anatomy`)."""
     text = source.text
-    last_content = max((i for i, r in enumerate(roles) if r.kind != "chrome"), default=-1)
+    count = len(roles)
+    last_content = next((i for i in range(count - 1, -1, -1) if roles[i].kind != "chrome"), -1)
+    paragraph = ParagraphMaker(text, source.damaged)  # the documents share one text
     docs: dict[int, _Doc] = {}
     page_tail: list[Chrome] = []
     consumed = -1  # a line that became the title of the lone marker above it
@@ -60,29 +62,31 @@ def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Docum
         doc = docs.get(role.doc)
         if doc is None:
             diags: list[Diagnostic] = []
-            doc = docs[role.doc] = _Doc(
-                BodyBuilder(text, diags, lambda t, s: make_paragraph(t, s, source.damaged)), diags
-            )
-        span = Span(line.start, line.end)
-        if role.kind == "chrome":
-            leaf = Chrome(role.name, line.text, span)
+            doc = docs[role.doc] = _Doc(BodyBuilder(text, diags, paragraph), diags)
+        kind = role.kind
+        if kind == "chrome":
+            leaf = Chrome(role.name, line.text, Span(line.start, line.end))
             if i > last_content:
                 page_tail.append(leaf)
                 continue
             if role.name != "page_number":
                 doc.builder.finish()  # site chrome never sits inside a section
             doc.builder.add_leaf(leaf)
-        elif role.kind == "meta":
+        elif kind == "meta":
             if role.name == "attachment_label":
                 doc.attached_by_label = True
             doc.builder.finish()
             doc.builder.add_leaf(meta_leaf(role.name, line, text))
         else:
-            nxt = lines[i + 1 : i + 2] if i + 1 < len(roles) and roles[i + 1] == role else ()
+            # Only a lone marker (nothing after it) can take the next line as its title.
+            m = line.marker
+            lone = m is not None and m.body_start >= m.body_end
+            nxt = lines[i + 1] if lone and i + 1 < count and roles[i + 1] == role else None
             if doc.builder.add_line(line, nxt):
                 consumed = i + 1
                 line = lines[i + 1]
-        doc.start = line.start if doc.start is None else doc.start
+        if doc.start is None:
+            doc.start = line.start
         doc.end = line.end
     return _assemble(source, docs, page_tail)
 

@@ -22,6 +22,7 @@ __all__ = ["frame_fields", "meta_leaf"]
 _ISSUER_IN_TITLE = re.compile(r"^(.{2,40}?)关于")
 # A title that carries its own number in brackets: "防范和处置非法集资条例（国务院令第737号）".
 _TITLE_NUMBER = re.compile(r"[（(]([^（()）]{4,40})[）)]$")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _STATE = "中华人民共和国"
 _PRIMARY = ("title", "date", "published", "issuer", "doc_number", "recipients", "attachment")
 _CONSUMED = {*_PRIMARY, "drafter", "adopted_by"}
@@ -154,5 +155,10 @@ def _joined(value: str) -> str:
 
 
 def _iso(value: str) -> str:
+    # Most values were written by date.isoformat() already (see govdoc.frameline). For that
+    # shape the answer is the value itself: parse_date gives back the same day, or None for
+    # an impossible one, so the grammar need not run.
+    if _ISO_DAY.fullmatch(value):
+        return value
     day = parse_date(value)
     return day.isoformat() if day is not None else value

@@ -16,6 +16,7 @@ Both are pure functions over one paragraph's text; neither raises.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from govdoc.nodes import InlineItem, Span
@@ -30,6 +31,9 @@ _DUTY = re.compile(
     r"(?:等)?(?:各?有关|各?相关)?(?:部门|单位)?(?:按照|按|依|根据)?(?:职责分工|职能分工|职责|职能|分工)?"
     r"(?:分别|共同|协同|配合)?(?:负责|落实|牵头|配合|参与)$"
 )
+# The longest text _DUTY matches (等 各有关 部门 按照 职责分工 分别 负责), plus the newline
+# that $ may leave after it: a match starts no earlier than this before the end.
+_DUTY_REACH = 17
 # A name must end like a body of government, so that （具体办法另行落实） yields nothing.
 _ORGAN = re.compile(
     # 协 and 联 close 科协, 妇联, 残联, 侨联 (people's organisations named in duty notes).
@@ -40,42 +44,73 @@ _MAX_NOTE = 200
 _MAX_NAME = 30
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
 def _open_bracket(text: str, close: int) -> int | None:
-    """Index of the bracket that opens the one closing at ``close``, nesting counted."""
+    """Index of the bracket that opens the one closing at ``close``, nesting counted (within
+    the ``_MAX_NOTE`` characters that end at ``close``)."""
     depth = 0
-    for i in range(close, max(-1, close - _MAX_NOTE), -1):
+    # Only brackets change the depth: visit them alone, last first.
+    brackets = [
+        m.start() for m in _BRACKET.finditer(text, max(0, close - _MAX_NOTE + 1), close + 1)
+    ]
+    for i in reversed(brackets):
         if text[i] in "）)":
             depth += 1
-        elif text[i] in "（(":
+        else:
             depth -= 1
             if depth == 0:
                 return i
     return None
 
 
+_NAME_SEPARATORS = re.compile(r"[、，,；;]")
+_NAME_BRACKETS = re.compile(r"[（(〔[［【）)〕\]］】]")
+
+
 def _split_names(segment: str) -> list[str]:
     """Split on 、，,；; outside brackets: 各县（市、区）人民政府 is one name."""
-    names: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in segment:
-        if ch in "（(〔[［【":
-            depth += 1
-        elif ch in "）)〕]］】":
-            depth -= 1
-        if depth == 0 and ch in "、，,；;":
-            names.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    names.append("".join(current))
+    if _NAME_BRACKETS.search(segment) is None:  # no bracket: every separator splits
+        names = _NAME_SEPARATORS.split(segment)
+    else:
+        names = []
+        current: list[str] = []
+        depth = 0
+        for ch in segment:
+            if ch in "（(〔[［【":
+                depth += 1
+            elif ch in "）)〕]］】":
+                depth -= 1
+            if depth == 0 and ch in "、，,；;":
+                names.append("".join(current))
+                current = []
+            else:
+                current.append(ch)
+        names.append("".join(current))
     return [n.strip(" \t\u3000") for n in names if n.strip(" \t\u3000")]
 
 
+_FINAL_DENG = re.compile(r"等$")
+_PARTS = re.compile(r"[，,；;]")
+
+
+def _duty(part: str) -> re.Match[str] | None:
+    """``_DUTY.search(part)``, started where a match can begin: the pattern has no look-behind
+    or anchor but $, so the leftmost match is the same and the scan far shorter."""
+    return _DUTY.search(part, max(0, len(part) - _DUTY_REACH))
+
+
+def _without_duty(part: str) -> str:
+    """``_DUTY.sub("", part)``: a match ends at the end (or before a final newline), so there
+    is at most one."""
+    m = _duty(part)
+    return part if m is None else part[: m.start()] + part[m.end() :]
+
+
 def _clean(name: str) -> str:
-    name = _DUTY.sub("", name).strip(" \t\u3000")
-    name = re.sub(r"^由", "", name)
-    return re.sub(r"等$", "", name)
+    name = _without_duty(name).strip(" \t\u3000")
+    return _FINAL_DENG.sub("", name.removeprefix("由"))
 
 
 def find_departments(text: str) -> tuple[str, ...]:
@@ -101,10 +136,10 @@ def find_departments(text: str) -> tuple[str, ...]:
     else:
         # Unlabelled: the whole note must end in a duty phrase (…等按职责分工负责), or each
         # part does (市科技局牵头，市财政局配合).
-        parts = re.split(r"[，,；;]", inner)
-        if not all(_DUTY.search(p.strip(" \t\u3000")) for p in parts if p.strip()):
+        parts = _PARTS.split(inner)
+        if not all(_duty(p.strip(" \t\u3000")) for p in parts if p.strip()):
             return ()
-        raw = [n for p in parts for n in _split_names(_DUTY.sub("", p.strip(" \t\u3000")))]
+        raw = [n for p in parts for n in _split_names(_without_duty(p.strip(" \t\u3000")))]
     names = [_clean(n) for n in raw]
     names = [n for n in names if n]
     if not names or not all(len(n) <= _MAX_NAME and _ORGAN.search(n) for n in names):
@@ -115,15 +150,36 @@ def find_departments(text: str) -> tuple[str, ...]:
 # --- inline enumerations -------------------------------------------------------------------
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ITEM = re.compile(
-    # Only at a sentence start (text start or after 。；：！？), so that 统一是 or 第一要务 in
-    # mid-sentence is not an item. 首先/其次/最后 need a following comma or 是/要, so that
-    # 最后一公里 is not one.
-    r"(?:^|(?<=[。；;：:！？!?\n]))[ \t\u3000]*"
-    r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})(?P<verb>[是要则])"
-    r"|(?P<ord>首先|其次|再次|然后|最后)(?=[，,、：:是要])"
-    r"|(?P<side>一方面|另一方面))"
-)
+
+
+@functools.cache
+def _item_pattern() -> re.Pattern[str]:
+    """The inline-item marker pattern, compiled on first use: most paragraphs never reach it
+    (see govdoc.paragraphs)."""
+    return re.compile(
+        # Only at a sentence start (text start or after 。；：！？), so that 统一是 or 第一要务 in
+        # mid-sentence is not an item. 首先/其次/最后 need a following comma or 是/要, so that
+        # 最后一公里 is not one.
+        r"(?:^|(?<=[。；;：:！？!?\n]))[ \t\u3000]*"
+        r"(?P<marker>(?P<num>[一二三四五六七八九十]{1,3})(?P<verb>[是要则])"
+        r"|(?P<ord>首先|其次|再次|然后|最后)(?=[，,、：:是要])"
+        r"|(?P<side>一方面|另一方面))"
+    )
+
+
+@functools.cache
+def _item_starts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cheap test that the item pattern can match: each of its matches opens the text or
+    follows a sentence end (the look-behind), then spaces and a marker word. With the sentence
+    end consumed instead of looked behind, the scan skips to the punctuation, which the
+    pattern's ``^|(?<=…)`` start, tried at every position, cannot."""
+    words = (
+        r"[ \t\u3000]*"
+        r"(?:[一二三四五六七八九十]{1,3}[是要则]|首先|其次|再次|然后|最后|一方面|另一方面)"
+    )
+    return re.compile(words), re.compile(f"[。；;：:！？!?\n]{words}")
+
+
 _ORDER = {"首先": 1, "其次": 2, "再次": 3}
 _NUMBERED = frozenset("是要则")  # 一是 / 一要 / 一则: may open a paragraph alone
 
@@ -144,8 +200,11 @@ def find_inline_items(text: str, offset: int = 0) -> list[InlineItem]:
     of the paragraph. One kind of series is returned: the one with the most items. A lone
     ordinal is not an enumeration unless it opens the paragraph with 一是/二是 (a series
     continued across paragraphs)."""
+    opening, after_stop = _item_starts()
+    if opening.match(text) is None and after_stop.search(text) is None:
+        return []
     series: dict[str, list[tuple[re.Match[str], int | None]]] = {}
-    for m in _ITEM.finditer(text):
+    for m in _item_pattern().finditer(text):
         if m.group("num"):
             value = _cn_small(m.group("num"))
             if value is None:

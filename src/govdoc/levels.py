@@ -17,6 +17,7 @@ never open a level. The loop is iterative, so depth has no recursion limit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .numbering import FAMILIES, UNIT_RANKS, MarkerMatch
 
@@ -30,10 +31,10 @@ _ITEM_STYLES = frozenset({"dash", "bullet"})
 _LIST_ONLY_STYLES = frozenset({"latin_dot"})
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a marker goes. ``depth`` is 1-based; ``value`` may be inferred for a damaged
-    marker; ``notes`` are (code, message) pairs for diagnostics."""
+    marker; ``notes`` are (code, message) pairs for diagnostics. (A named tuple: one is made
+    per marker, and a tuple is the cheapest immutable value to make.)"""
 
     depth: int
     value: int | None
@@ -58,11 +59,12 @@ class LevelStack:
     def place(self, m: MarkerMatch) -> Placement | None:
         """Place a marker, or return None when it is not a heading after all (a weak match the
         numbering around it does not expect)."""
-        if m.style in _ITEM_STYLES:
-            return Placement(len(self.levels) + 1, None, is_item=True)
-        value = m.value if m.value is not None else self._expected(m.style)
-        listed = m.weak or m.style in _LIST_ONLY_STYLES
-        if listed and not self._continues(m.style, value) and (m.weak or value != 1):
+        style = m.style
+        if style in _ITEM_STYLES:
+            return Placement(len(self.levels) + 1, None, True)
+        value = m.value if m.value is not None else self._expected(style)
+        listed = m.weak or style in _LIST_ONLY_STYLES
+        if listed and not self._continues(style, value) and (m.weak or value != 1):
             return None
         notes: list[tuple[str, str]] = []
         if m.value is None:
@@ -72,15 +74,15 @@ class LevelStack:
                     f"marker damaged; value {value} inferred from the numbering around it",
                 )
             )
-        if m.style in UNIT_RANKS:
-            self._close_lower_units(UNIT_RANKS[m.style])
-        placed = self._sibling_same_style(m.style, value, notes, m.sub_value is not None)
+        if style in UNIT_RANKS:
+            self._close_lower_units(UNIT_RANKS[style])
+        placed = self._sibling_same_style(style, value, notes, m.sub_value is not None)
         if placed is None:
-            placed = self._sibling_same_family(m.style, value, notes)
+            placed = self._sibling_same_family(style, value, notes)
         if placed is None:
-            placed = self._open(m.style, value, notes)
-        self.last_by_style[m.style] = value
-        return Placement(placed, value, notes=tuple(notes))
+            placed = self._open(style, value, notes)
+        self.last_by_style[style] = value
+        return Placement(placed, value, False, tuple(notes) if notes else ())
 
     def _expected(self, style: str) -> int:
         for level in reversed(self.levels):

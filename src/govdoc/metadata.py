@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from lark import Lark, Token, Transformer, v_args
@@ -134,7 +135,11 @@ def _parser() -> Lark:
     return load_grammar("metadata.lark", start=["doc_number", "date"], transformer=_ToValue())
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse(text: str, start: str) -> Any:
+    """The value of ``text`` by rule ``start``, or None. Cached: the anatomy, the frame lines
+    and the frame fields read the same dates and numbers again, and the values (tuples, dates,
+    None) are immutable."""
     try:
         return _parser().parse(text, start=start)
     except LarkError:
@@ -213,7 +218,12 @@ def find_doc_numbers(text: str, offset: int = 0) -> list[DocNumber]:
     In running text a number without 号 is only taken when its brackets are 〔〕 or it is
     followed by punctuation, so that ``标准(2019)12项`` is not read as one.
     """
-    found: list[DocNumber] = []
+    return list(_doc_numbers(text, offset))
+
+
+def _doc_numbers(text: str, offset: int) -> Iterator[DocNumber]:
+    """The values of :func:`find_doc_numbers`, lazily: a caller that needs the first one only
+    does not parse the others."""
     floor = 0
     for m in _TAIL.finditer(text):
         if m.start() < floor:
@@ -227,9 +237,8 @@ def find_doc_numbers(text: str, offset: int = 0) -> list[DocNumber]:
             continue
         dn = _doc_number(text, start, m.end(), offset)
         if dn is not None:
-            found.append(dn)
+            yield dn
             floor = m.end()
-    return found
 
 
 def doc_number_problems(dn: DocNumber) -> list[str]:
@@ -290,10 +299,15 @@ _MAX_TITLE = 300
 _ALIAS = re.compile(r"(?:简称|下称|以下称)[“\"]?$")  # （以下简称《实施方案》） names, not cites
 
 
+_TITLE_MARKS = re.compile("[《》\n]")
+
+
 def _title_end(text: str, start: int) -> int | None:
     """Index after the 》 that closes the 《 at ``start`` (nesting counted), or None."""
     depth = 0
-    for i in range(start, min(len(text), start + _MAX_TITLE)):
+    # Only these characters decide: visit them alone, not every character of the title.
+    for m in _TITLE_MARKS.finditer(text, start, min(len(text), start + _MAX_TITLE)):
+        i = m.start()
         ch = text[i]
         if ch == "《":
             depth += 1
@@ -311,9 +325,8 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _number_at(text: str, i: int, offset: int) -> DocNumber | None:
-    for dn in find_doc_numbers(text[i : i + 60], offset + i):
-        return dn if dn.span.start == offset + i else None
-    return None
+    dn = next(_doc_numbers(text[i : i + 60], offset + i), None)
+    return dn if dn is not None and dn.span.start == offset + i else None
 
 
 def find_references(text: str, offset: int = 0) -> list[Reference]:

@@ -7,19 +7,23 @@ heading leaf and, for run-in headings ("（一）标题。正文……"), a para
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .levels import LevelStack
 from .lines import Line
 from .metadata import find_departments, find_references
 from .nodes import Chrome, Diagnostic, Heading, Item, Marker, Meta, Paragraph, Section, Span
+from .numbering import FAMILIES
 
 __all__ = ["BodyBuilder", "split_heading"]
 
 # A heading's own title ends at the first of these when it is short enough to be a title.
 # Not the colon: 机构护理：入住… and 目标：到2025年… are a label run into the text, not a title.
 _STOPS = "。；;！？!?"
+_FIRST_STOP = re.compile(f"[{_STOPS}]")
 _TITLE_MAX = 40  # longest run-in title, in characters
 _SHORT_LINE = 60  # a line this short without 。 is all heading
 _PREVIEW = 30  # characters of text shown as the title of a heading-less article or item
@@ -29,11 +33,11 @@ _CAPTION_CLOSE = {"（": "）", "(": ")"}
 BodyLeaf = Paragraph | Item | Chrome | Meta
 
 
-@dataclass(frozen=True, slots=True)
-class HeadingSplit:
+class HeadingSplit(NamedTuple):
     """How the text after a marker divides: ``title_end`` ends the heading leaf's span,
     ``body_start`` starts the run-in paragraph (== ``title_end`` stripped of spaces), and
-    ``own`` says whether the title is the heading's own (False: a preview of the text)."""
+    ``own`` says whether the title is the heading's own (False: a preview of the text).
+    (A named tuple: one is made per heading, and a tuple is the cheapest value to make.)"""
 
     title: str
     title_end: int
@@ -48,30 +52,29 @@ def split_heading(text: str, style: str) -> HeadingSplit:
         close = text.find(_CAPTION_CLOSE[text[0]])
         if 0 < close <= _TITLE_MAX:  # 第一条（目的和依据）
             return HeadingSplit(text[1:close], close + 1, _skip_spaces(text, close + 1), True)
-    if style != "article" and len(text) <= _SHORT_LINE and "。" not in text[:-1]:
+    # find(…, 0, -1) looks at text[:-1] without copying it.
+    if style != "article" and len(text) <= _SHORT_LINE and text.find("。", 0, -1) < 0:
         return HeadingSplit(text, len(text), len(text), True)
     if style not in ("article", "part"):
-        for i, ch in enumerate(text[: _TITLE_MAX + 1]):
-            if ch in _STOPS:
-                if i == 0:
-                    break
-                return HeadingSplit(text[:i], i + 1, _skip_spaces(text, i + 1), True)
+        m = _FIRST_STOP.search(text, 0, _TITLE_MAX + 1)
+        if m is not None and m.start() > 0:
+            i = m.start()
+            return HeadingSplit(text[:i], i + 1, _skip_spaces(text, i + 1), True)
     return HeadingSplit(text[:_PREVIEW], 0, 0, False)
 
 
 def _skip_spaces(text: str, i: int) -> int:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
+    # What lstrip() removes is exactly what str.isspace() accepts.
+    return len(text) - len(text[i:].lstrip()) if i < len(text) else i
 
 
 @dataclass(slots=True)
 class _Open:
     heading: Heading
     depth: int
-    body: list[BodyLeaf] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
-    end: int = 0
+    body: list[BodyLeaf]
+    children: list[Section]
+    end: int
 
     def close(self) -> Section:
         return Section(
@@ -100,85 +103,86 @@ class BodyBuilder:
 
     def add_leaf(self, leaf: BodyLeaf) -> None:
         if self.open:
-            self.open[-1].body.append(leaf)
-            self.open[-1].end = max(self.open[-1].end, leaf.span.end)
+            inner = self.open[-1]
+            inner.body.append(leaf)
+            if leaf.span.end > inner.end:
+                inner.end = leaf.span.end
         else:
             self.top.append(leaf)
 
-    def add_line(self, line: Line, following: Sequence[Line] = ()) -> int:
-        """Add one body line; returns how many of ``following`` it consumed (a title on the
-        line after a lone marker)."""
+    def add_line(self, line: Line, next_line: Line | None = None) -> bool:
+        """Add one body line; True when it took ``next_line`` (the next line, of the same role)
+        as its title: a lone marker followed by a short unnumbered line."""
         m = line.marker
         placement = self.levels.place(m) if m is not None else None
         if m is None or placement is None:
             self.add_leaf(self.paragraph(line.text, Span(line.start, line.end)))
-            return 0
+            return False
+        marker_span = Span(line.start + m.start, line.start + m.end)
         marker = Marker(
             m.style,
-            m.family,
+            FAMILIES[m.style],
             placement.value,
             line.text[m.start : m.end],
-            Span(line.start + m.start, line.start + m.end),
+            marker_span,
             m.sub_value,
         )
         for code, message in placement.notes:
-            self.diagnostics.append(Diagnostic(code, message, marker.span))
+            self.diagnostics.append(Diagnostic(code, message, marker_span))
         after = line.text[m.body_start : m.body_end]
         base = line.start + m.body_start
         if placement.is_item:
-            split = split_heading(after, m.style)
+            # A citation opens with 《; a department note ends in a closing bracket.
             item = Item(
                 marker,
                 after,
                 Span(line.start, line.end),
-                split.title,
-                tuple(find_references(after, base)),
-                tuple(find_departments(after)),
+                split_heading(after, m.style).title,
+                tuple(find_references(after, base)) if "《" in after else (),
+                find_departments(after) if "）" in after or ")" in after else (),
             )
             self.add_leaf(item)
-            return 0
-        used = 0
-        if not after and following and self._is_title_line(following[0]):
-            nxt = following[0]
-            heading = Heading(marker, nxt.text, Span(line.start, nxt.end), m.damaged)
-            used = 1
-            rest: tuple[str, Span] | None = None
+            return False
+        if not after and next_line is not None and self._is_title_line(next_line):
+            heading = Heading(marker, next_line.text, Span(line.start, next_line.end), m.damaged)
+            self._open_section(heading, placement.depth)
+            return True
+        split = split_heading(after, m.style)
+        if not split.own:  # the heading is the marker; all the text is its paragraph
+            head_end = body_start = base
+        elif split.body_start < len(after):  # run-in: title, then the body
+            head_end, body_start = base + split.title_end, base + split.body_start
         else:
-            split = split_heading(after, m.style)
-            rest = None
-            if not split.own:  # the heading is the marker; all the text is its paragraph
-                head_end = body_start = base
-            elif split.body_start < len(after):  # run-in: title, then the body
-                head_end, body_start = base + split.title_end, base + split.body_start
-            else:
-                head_end = body_start = line.end
-            if body_start < line.end:
-                rest = (self.text[body_start : line.end], Span(body_start, line.end))
-            heading = Heading(marker, split.title, Span(line.start, head_end), m.damaged)
+            head_end = body_start = line.end
+        heading = Heading(marker, split.title, Span(line.start, head_end), m.damaged)
         self._open_section(heading, placement.depth)
-        if rest is not None:
-            self.add_leaf(self.paragraph(*rest))
-        return used
+        if body_start < line.end:
+            self.add_leaf(
+                self.paragraph(self.text[body_start : line.end], Span(body_start, line.end))
+            )
+        return False
 
     @staticmethod
     def _is_title_line(line: Line) -> bool:
         return line.marker is None and line.length <= _TITLE_MAX and "。" not in line.text[:-1]
 
     def _open_section(self, heading: Heading, depth: int) -> None:
-        while self.open and self.open[-1].depth >= depth:
-            self._close_innermost()
-        self.open.append(_Open(heading, depth, end=heading.span.end))
+        self._close_to(depth)
+        self.open.append(_Open(heading, depth, [], [], heading.span.end))
 
-    def _close_innermost(self) -> None:
-        section = self.open.pop().close()
-        if self.open:
-            parent = self.open[-1]
-            parent.children.append(section)
-            parent.end = max(parent.end, section.span.end)
-        else:
-            self.top.append(section)
+    def _close_to(self, depth: int) -> None:
+        """Close the open sections at ``depth`` or deeper, innermost first."""
+        opened = self.open
+        while opened and opened[-1].depth >= depth:
+            section = opened.pop().close()
+            if opened:
+                parent = opened[-1]
+                parent.children.append(section)
+                if section.span.end > parent.end:
+                    parent.end = section.span.end
+            else:
+                self.top.append(section)
 
     def finish(self) -> list[BodyLeaf | Section]:
-        while self.open:
-            self._close_innermost()
+        self._close_to(0)  # depths start at 1: all of them
         return self.top
