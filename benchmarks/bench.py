@@ -16,9 +16,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import re
 import resource
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -193,10 +196,41 @@ def profile(corpus: Corpus, top: int = 25) -> None:
     print(out.getvalue())
 
 
+def startup(path: Path, runs: int) -> None:
+    """Wall time of ``govdoc outline PATH`` in a new interpreter, against ``python -c pass``.
+
+    Wall, not CPU, time: a user waits for the whole process, interpreter start included. One
+    run first so that the grammar tables are in the disk cache and the modules compiled to
+    bytecode, as after ``pip install`` and any first use (PYTHONDONTWRITEBYTECODE is dropped
+    for the same reason).
+    """
+    command = [sys.executable, "-m", "govdoc", "outline", str(path)]
+    bare = [sys.executable, "-c", "pass"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, check=True, capture_output=True, env=env)
+
+    def wall(argv: list[str]) -> list[float]:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True, env=env)
+            times.append(time.perf_counter() - start)
+        return times
+
+    cli, base = wall(command), wall(bare)
+    print(f"\n## start-up: govdoc outline {path.name}, {runs} runs, wall ms")
+    print(f"{'':24}{'median':>9}{'best':>10}{'× python':>12}")
+    for label, times in (("govdoc outline", cli), ("python -c pass", base)):
+        median = statistics.median(times)
+        ratio = median / statistics.median(base)
+        print(f"{label:24}{median * 1e3:9.0f}{min(times) * 1e3:10.0f}{ratio:12.1f}")
+
+
 def main() -> None:
     cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     cli.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
     cli.add_argument("--profile", action="store_true", help="print a cProfile of parse()")
+    cli.add_argument("--startup-runs", type=int, default=10, help="runs of the CLI (0: skip)")
     args = cli.parse_args()
     generated = generated_corpus()
     shared = shared_corpus()
@@ -211,6 +245,9 @@ def main() -> None:
         print(f"\n(no seed-like corpus: {SHARED} not found)")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS: {rss_mb:.0f} MB")
+    if args.startup_runs:
+        seeds = sorted((SHARED / "seeds").glob("*.txt"))
+        startup(seeds[0] if seeds else HERE.parent / "examples" / "notice.txt", args.startup_runs)
     if args.profile:
         profile(shared or generated)
 
