@@ -90,3 +90,131 @@ def test_common_forms_skip_the_grammar(head: str) -> None:
 def test_marker_lines_unchanged() -> None:
     assert match_marker("（一）压实责任") is not None
     assert match_marker("1.5亿元") is None
+
+
+# --- the run path of match_marker ------------------------------------------------------------
+#
+# match_marker reads a line that starts with a run of marker characters from that run alone
+# (memoised per run, and per run shape: the run with every digit made 1). The full reading,
+# markerline.read_line, is the reference: both must agree on every line.
+
+RUNS = [
+    *("（一）", "(十二)、", "一、", "三十一．", "第一条 ", "第一百零五条", "第二十章 ", "第三部分"),
+    *("1.", "12.", "123.", "1234.", "１２．", "3、", "4）", "（5）", "(67)", "1.1 ", "2.3.4"),
+    *("⒈", "①"),
+    *("第5条", "第5-1条", "第1条之", "一", "2024", "a.", "(b)", "——", "●", "（\ufffd）", "十十、"),
+]
+AFTERS = ["文", "年", "亿", "之一", "5", "٣", "**", "*", "_", "<", " 文", "\u3000文", "", "%"]
+ENDS = ["", "文", "**", " ", ">", "_"]
+
+
+def _same(line: str) -> bool:
+    from govdoc import markerline, numbering
+
+    numbering.clear_caches()
+    fresh = markerline.read_line(line)
+    return match_marker(line) == fresh and match_marker(line) == fresh  # cold, then cached
+
+
+def test_runs_read_as_whole_lines() -> None:
+    wrong = [
+        run + after + end
+        for run in RUNS
+        for after in AFTERS
+        for end in ENDS
+        if not _same(run + after + end)
+    ]
+    assert wrong == []
+
+
+def test_run_shapes_share_readings() -> None:
+    # Lines of one shape read in one order, so that later ones come from the shape's cache.
+    from govdoc import markerline, numbering
+
+    wrong = []
+    frames = ("{}.文", "（{}）文", "第{}条 文", "{}、文", "第一-{}条文", "{}.2024年", "{}．5亿")
+    full_width = str.maketrans("0123456789", "０１２３４５６７８９")
+    for frame in frames:
+        numbering.clear_caches()
+        for number in (*range(1, 30), 99, 100, 123, 999, 1000, 2024):
+            for digits in (str(number), str(number).translate(full_width)):
+                line = frame.format(digits)
+                if match_marker(line) != markerline.read_line(line):
+                    wrong.append(line)
+    assert wrong == []
+
+
+def test_numeral_shapes_share_readings() -> None:
+    from govdoc import markerline, numbering
+
+    numerals = [
+        *(
+            "一",
+            "二",
+            "两",
+            "十",
+            "十一",
+            "二十",
+            "二十三",
+            "九十九",
+            "一百",
+            "一百零五",
+            "三百二十",
+        ),
+        *("〇", "零", "壹拾", "十十", "一二", "百", "一百一", "二十三四", "一千"),
+    ]
+    frames = ("第{}条 文", "（{}）文", "({})、文", "{}、文", "{}．文", "第{}章文", "第{}部分文")
+    wrong = []
+    for frame in (*frames, "1.{}文", "一、{}文", "第 {} 条文", "（{}）一文", "——{}文", "{}是"):
+        numbering.clear_caches()
+        for numeral in numerals:
+            line = frame.format(numeral)
+            if match_marker(line) != markerline.read_line(line):
+                wrong.append(line)
+    assert wrong == []
+
+
+@settings(max_examples=3000)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=6),
+    st.sampled_from(AFTERS),
+    st.sampled_from(ENDS),
+)
+def test_run_path_agrees_with_full_reading(pieces: list[str], after: str, end: str) -> None:
+    line = "".join(pieces) + after + end
+    if line:
+        assert _same(line)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(PIECES), min_size=1, max_size=5),
+            st.sampled_from(AFTERS),
+            st.sampled_from(ENDS),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_run_path_agrees_across_lines(lines: list[tuple[list[str], str, str]]) -> None:
+    # Caches kept between the lines of one document: later lines may be read from the run or
+    # shape of earlier ones.
+    from govdoc import markerline, numbering
+
+    numbering.clear_caches()
+    for pieces, after, end in lines:
+        line = "".join(pieces) + after + end
+        assert match_marker(line) == markerline.read_line(line), line
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["二十条第一款第一文", "一条，文", "十条文", "(1、文", "第一)文", "a、文", "1条文", "一)文"],
+)
+def test_heads_without_a_rule_skip_the_grammar(head: str) -> None:
+    # A numeral and a closing token that no rule of the grammar joins: no marker, known
+    # without Lark (these come from looking for a marker inside a line: 第二十条第一款).
+    assert common_head(head) is None
+    assert grammar_parse(head) is None

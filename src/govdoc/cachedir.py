@@ -10,7 +10,6 @@ matches its source and rebuilds it otherwise; without a writable folder nothing 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 __all__ = ["cache_folder", "write_atomically"]
@@ -31,6 +30,8 @@ def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` in one step (a scratch file renamed over it), so that
     processes starting together never read a half-written file. Failures are ignored: the
     cache is an optimisation."""
+    import tempfile  # only when a cache file is written: a few ms of imports at start-up
+
     scratch: str | None = None
     try:
         fd, scratch = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -20,7 +20,42 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
+def _terminal_columns() -> int:
+    """The terminal width as ``shutil.get_terminal_size().columns`` reads it ($COLUMNS, else
+    the terminal of standard output, else 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = (os.get_terminal_size(stdout.fileno()).columns if stdout else 0) or 80
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    # argparse makes a formatter for every add_argument, and its own imports shutil (with
+    # bz2, lzma and fnmatch, ~3 ms of start-up) to read the width; this one reads it alike.
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2  # as argparse.HelpFormatter does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # One line, as for every other error; `govdoc --help` has the full usage.
         self.exit(EXIT_USAGE, f"govdoc: {message} (see govdoc --help)\n")

@@ -44,16 +44,25 @@ def split_lines(text: str, to_key: Callable[[str], str] | None = None) -> list[L
     rules are written in (identity when the text is simplified already)."""
     out: list[Line] = []
     append = out.append
+    count = text.count
+    leads = MARKER_LEADS
     number = counted = 0
     # Blank lines are skipped by the regex engine, not line by line in Python: a text of a
     # million newlines has no line to look at.
     for m in _CONTENT.finditer(text):
         start, end = m.span(1)
-        number += text.count("\n", counted, start)
+        number += count("\n", counted, start)
         counted = start
-        content = m.group(1)
-        key = to_key(content) if to_key else content
+        content = m[1]
         # Most lines are paragraphs whose first character rules a marker out.
-        marker = match_marker(content) if content[0] in MARKER_LEADS else None
-        append(Line(number, start, end, content, key, marker))
+        append(
+            Line(
+                number,
+                start,
+                end,
+                content,
+                to_key(content) if to_key else content,
+                match_marker(content) if content[0] in leads else None,
+            )
+        )
     return out

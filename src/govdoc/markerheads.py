@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "CN_NUMERAL_CHARS",
     "DIGITS",
     "UNIT_STYLES",
     "UNKNOWN",
     "ParsedHead",
+    "cn_value",
     "common_head",
     "enclosed_value",
     "latin_value",
@@ -72,12 +74,18 @@ def enclosed_value(ch: str) -> tuple[str, int]:
     return "circled", code - 0x2776 + 1  # ❶ … ❿
 
 
+#: The characters of a Chinese numeral (the CN_* terminals of the grammar).
+CN_NUMERAL_CHARS = "一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參陸十拾百佰〇零○"
+
 # The characters a marker can end with (or, for 1.1, contain): every rule of the grammar has a
 # token of them (DUN COMMA DOT RPAR UNIT PART ENCLOSED DASH BULLET), and the REST terminal can
 # only follow a whole marker. A head without any of them is no marker: 一是, 2021年, （注.
 # Nor is one that starts with two Latin letters (the LATIN terminal is a single letter).
-_MARKER_STOPS = re.compile(
-    r"[、，,.．)）编章节条款編節條分\u2460-\u249b\u3220-\u3229\u2776-\u277f—―－●■◆▲★•▪►◇□◎]"
+_MARKER_STOPS = frozenset(
+    "、，,.．)）编章节条款編節條分—―－●■◆▲★•▪►◇□◎"
+    + "".join(
+        chr(c) for c in (*range(0x2460, 0x249C), *range(0x3220, 0x322A), *range(0x2776, 0x2780))
+    )
 )
 # The commonest heads, written as the grammar's terminals: an optional opening bracket or 第,
 # a numeral, spaces, a closing token; or a dash run, an enclosed numeral, a bullet. _RULES then
@@ -87,7 +95,7 @@ _AR = "[0-9０-９]{1,3}+(?![0-9０-９])"  # AR_NUM
 _COMMON_HEAD = re.compile(
     rf"""(?x)
       (?: (?P<open>[(（]|第) [ \t]*+ )?+
-      (?: (?P<cn>[一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參陸十拾百佰〇零○]++)
+      (?: (?P<cn>[{CN_NUMERAL_CHARS}]++)
         | (?P<ar>{_AR}) | (?P<latin>[a-zA-Zａ-ｚＡ-Ｚ]) | (?P<damaged>\ufffd) )
       [ \t]*+ (?P<close>[)）、，,.．编章节条款編節條]|部分)
     | (?P<dash>[—―－]{{2,}}+)
@@ -127,12 +135,14 @@ _RULES: dict[tuple[str, str, str], tuple[str, bool]] = {
     **{("第", num, tok): ("unit", True) for num in ("cn", "ar") for tok in ("UNIT", "PART")},
 }
 _AR_NUM = re.compile(_AR)
-_WORD = re.compile("[a-zA-Zａ-ｚＡ-Ｚ]{2}")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(
+    chr(c) for c in (*range(ord("ａ"), ord("ｚ") + 1), *range(ord("Ａ"), ord("Ｚ") + 1))
+)
 #: common_head's answer for a head that is not one of the common forms: ask the grammar.
 UNKNOWN = "unknown"
 
 
-def _cn_value(numeral: str) -> int | None:
+def cn_value(numeral: str) -> int | None:
     """Value of a Chinese numeral as the grammar's cn_num reads it, None if it is not one."""
     if len(numeral) > 2 and numeral[1] in "百佰":  # cn_hundreds
         rest = numeral[2:]
@@ -164,9 +174,10 @@ def _cn_tens(numeral: str) -> int | None:
     return None
 
 
-def _common_marker(m: re.Match[str]) -> ParsedHead | None:
-    """The marker a _COMMON_HEAD match is, as the grammar reads it, or None when no rule of
-    the grammar (or a rarer one, left to it) fits."""
+def _common_marker(m: re.Match[str]) -> ParsedHead | str | None:
+    """The marker a _COMMON_HEAD match is, as the grammar reads it; None when no rule of the
+    grammar fits (no rule has that closing token after that opening and numeral: 二十条,
+    (1、, 第一) are no markers); UNKNOWN for the rarer cases left to the grammar."""
     end = m.end()
     kind = m.lastgroup  # the alternative that matched: dash, enclosed, bullet or close
     if kind == "dash" or kind == "bullet":
@@ -181,13 +192,13 @@ def _common_marker(m: re.Match[str]) -> ParsedHead | None:
         return None
     style, spaces = rule
     if not spaces and (" " in m[0] or "\t" in m[0]):
-        return None
+        return UNKNOWN
     if opening == "(" and numeral != "latin" and m.string.startswith("、", end):
         end += 1  # cn_paren, ar_paren and damaged_paren end with DUN?
     if cn:
-        value = _cn_value(cn)
+        value = cn_value(cn)
         if value is None:
-            return None
+            return UNKNOWN
     elif ar:
         value = int(ar)
     elif latin:
@@ -201,12 +212,14 @@ def _common_marker(m: re.Match[str]) -> ParsedHead | None:
 
 def common_head(head: str) -> tuple[ParsedHead, int | None] | str | None:
     """The grammar's parse of ``head`` when it is one of the common forms, else UNKNOWN."""
-    if _MARKER_STOPS.search(head) is None or _WORD.match(head):
+    if _MARKER_STOPS.isdisjoint(head) or (head[:1] in _LATIN and head[1:2] in _LATIN):
         return None
     m = _COMMON_HEAD.match(head)
-    parsed = _common_marker(m) if m is not None else None
-    if parsed is None:
+    if m is None:
         return UNKNOWN
+    parsed = _common_marker(m)
+    if not isinstance(parsed, ParsedHead):
+        return parsed  # no marker, or UNKNOWN
     # After the marker: tail: WS? REST.
     tail = parsed.end
     while tail < len(head) and head[tail] in " \t":

@@ -1,10 +1,11 @@
 """Metadata values of a 公文: 发文字号, dates, and the documents a text cites.
 
-The values are parsed by the Lark grammar ``grammars/metadata.lark`` (LALR, compiled once on
-first use). Every ``find_*`` function scans running text with a regular expression first and
-hands the grammar only the candidate it found, because these functions run on every paragraph
-of large archives and most paragraphs hold no metadata at all. Lark exceptions never leave
-this module: a candidate the grammar rejects is simply not a value.
+The values are parsed by the Lark grammar ``grammars/metadata.lark`` (LALR, loaded on first
+use by :mod:`govdoc.metadatagrammar`); the commonest dates and 发文字号 are read without it,
+with the grammar's answer. Every ``find_*`` function scans running text with a regular
+expression first and hands the grammar only the candidate it found, because these functions
+run on every paragraph of large archives and most paragraphs hold no metadata at all. Lark
+exceptions never leave this module: a candidate the grammar rejects is simply not a value.
 
 All functions are pure; spans are ``offset`` + the position in ``text``. The info-table reader
 lives in :mod:`govdoc.infotable` and the paragraph notes (departments, inline items) in
@@ -27,18 +28,16 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import LarkError
-
-from govdoc.grammar import load_grammar
+from govdoc.commonmetadata import UNKNOWN, DocNumberParts, common_date, common_doc_number
 from govdoc.infotable import KEYS, parse_info_line
 from govdoc.inline import find_departments, find_inline_items
 from govdoc.nodes import DocNumber, Reference, Span
 
 __all__ = [
     "KEYS",
+    "clear_caches",
     "doc_number_problems",
     "find_dates",
     "find_departments",
@@ -51,99 +50,30 @@ __all__ = [
 ]
 
 
-class _Parts(NamedTuple):
-    issuer_code: str
-    year: int | None
-    serial: int
+def _parser() -> Any:
+    """The metadata grammar's Lark parser, loaded on first use: importing Lark costs ~30 ms,
+    and the common values are read without it (:mod:`govdoc.commonmetadata`)."""
+    from govdoc.metadatagrammar import parser
 
-
-_CN_DIGIT: dict[str, int] = dict(
-    zip("〇○零OＯ一二三四五六七八九", (0, 0, 0, 0, 0, *range(1, 10)), strict=True)
-)
-
-
-def _roc_year(text: str) -> int:
-    """A 民國 year: Arabic digits, or Chinese numerals with 百 and 十 (一百十二, 九十八)."""
-    if text.isdigit():
-        return int(text)  # int() reads full-width digits too
-    total, unit = 0, 0
-    for ch in text:
-        if ch == "百":
-            total, unit = total + 100 * max(unit, 1), 0
-        elif ch == "十":
-            total, unit = total + 10 * max(unit, 1), 0
-        else:
-            unit = _CN_DIGIT.get(ch, 0)
-    return total + unit
-
-
-@v_args(inline=True)
-class _ToValue(Transformer[Token, Any]):
-    """Parse tree → value. Runs inside the LALR parser (``transformer=``), so no tree is built.
-
-    Impossible dates come back as None instead of raising, so that an exception from a
-    callback (which Lark would wrap) can never escape.
-    """
-
-    def bracketed(self, issuer: Token, *rest: Token) -> _Parts:
-        year = next(t for t in rest if t.type == "YEAR")
-        serial = next(t for t in rest if t.type == "SERIAL")
-        return _Parts(str(issuer), int(year), int(serial))  # int() reads full-width digits too
-
-    def order(self, issuer: Token, ling: Token, *rest: Token) -> _Parts:
-        serial = next(t for t in rest if t.type == "SERIAL")
-        return _Parts(f"{issuer}{ling}", None, int(serial))
-
-    def ymd_arabic(self, *tokens: Token) -> tuple[int, ...]:
-        return tuple(int(t) for t in tokens if t.type in ("YEAR", "NUM"))
-
-    def ymd_cn(self, y: Token, _n: Token, m: int, _y: Token, d: int, _r: Token) -> tuple[int, ...]:
-        return int("".join(str(_CN_DIGIT[c]) for c in str(y))), m, d
-
-    def ymd_roc(self, _roc: Token, y: Token, _n: Token, m: int, *rest: Any) -> tuple[int, ...]:
-        return _roc_year(str(y)) + 1911, m, rest[1]
-
-    def md_num(self, value: Token | int) -> int:
-        return int(value)
-
-    def cn_unit(self, unit: Token) -> int:
-        return _CN_DIGIT[str(unit)]
-
-    def cn_teen(self, _shi: Token, unit: Token | None = None) -> int:
-        return 10 + (_CN_DIGIT[str(unit)] if unit is not None else 0)
-
-    def cn_tens(self, tens: Token, _shi: Token, unit: Token | None = None) -> int:
-        return 10 * _CN_DIGIT[str(tens)] + (_CN_DIGIT[str(unit)] if unit is not None else 0)
-
-    def clock(self, *tokens: Token) -> bool:
-        h, m, *s = (int(t) for t in tokens if t.type == "NUM")
-        return h < 24 and m < 60 and all(x < 60 for x in s)
-
-    def date(self, ymd: tuple[int, int, int], clock_ok: bool = True) -> datetime.date | None:
-        if not clock_ok:
-            return None
-        try:
-            return datetime.date(*ymd)
-        except ValueError:  # 2月30日, month 13 …
-            return None
-
-
-@functools.lru_cache(maxsize=1)
-def _parser() -> Lark:
-    """The metadata grammar, compiled on first use (compiling costs ~50 ms; many callers of
-    govdoc never need it)."""
-    return load_grammar("metadata.lark", start=["doc_number", "date"], transformer=_ToValue())
+    return parser()
 
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, start: str) -> Any:
-    """The value of ``text`` by rule ``start``, or None. Cached: the anatomy, the frame lines
-    and the frame fields read the same dates and numbers again, and the values (tuples, dates,
-    None) are immutable."""
-    try:
-        return _parser().parse(text, start=start)
-    except LarkError:
-        return None
+    """The value of ``text`` by rule ``start`` (``doc_number`` or ``date``), or None. Cached:
+    the anatomy, the frame lines and the frame fields read the same dates and numbers again,
+    and the values (tuples, dates, None) are immutable."""
+    common = common_date(text) if start == "date" else common_doc_number(text)
+    if common is not UNKNOWN:
+        return common
+    from govdoc.metadatagrammar import grammar_parse  # Lark only for the rarer forms
+
+    return grammar_parse(text, start)
+
+
+def clear_caches() -> None:
+    """Forget memoised values (benchmarks call this so that a repeat run does not profit)."""
+    _parse.cache_clear()
 
 
 # --- 发文字号 ----------------------------------------------------------------------------------
@@ -158,16 +88,23 @@ _TAIL = re.compile(
     rf"{_DIGIT}{{1,6}}(?!{_DIGIT})(?P<hao>{_SP}*[号號])?"
     rf"|令{_SP}*第{_SP}*{_DIGIT}{{1,6}}(?!{_DIGIT}){_SP}*[号號])"
 )
+
+
 # Words that end running text before a 机关代字 (根据国发〔…〕, 和京政发〔…〕), and the end of a
 # date (2020年5月1日某省人民政府令第300号公布). 和 is followed by a negative lookahead because
 # 中华人民共和国 contains 共和国. 经 is absent: 京经信发.
-_LEAD_IN = re.compile(
-    r"根据|依据|按照|依照|参照|对照|遵照|详见|参见|通知|意见|决定|办法|方案|规定|批复|报告"
-    r"|文件|号文|印发|转发|关于|执行|落实|贯彻|颁布|发布|通过|和(?!国)|[的及与或即见是为在将以于等]"
-    r"|(?<=[0-9０-９〇○零一二三四五六七八九十])[年月日]"
-)
+@functools.cache
+def _lead_in() -> re.Pattern[str]:
+    # Compiled on first need: only 发文字号 in running text look back for their 机关代字.
+    return re.compile(
+        r"根据|依据|按照|依照|参照|对照|遵照|详见|参见|通知|意见|决定|办法|方案|规定|批复|报告"
+        r"|文件|号文|印发|转发|关于|执行|落实|贯彻|颁布|发布|通过|和(?!国)|[的及与或即见是为在将以于等]"
+        r"|(?<=[0-9０-９〇○零一二三四五六七八九十])[年月日]"
+    )
+
+
 _MAX_ISSUER = 20
-_BRACKET_NOT_STANDARD = re.compile(r"[\[【［（(﹝\]】］）)﹞]")
+_BRACKETS_NOT_STANDARD = frozenset("[【［（(﹝]】］）)﹞")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -182,7 +119,7 @@ def _issuer_start(text: str, tail: int, floor: int) -> int | None:
     start = end
     while start > floor and end - start < _MAX_ISSUER and _is_cjk(text[start - 1]):
         start -= 1
-    cuts = [m.end() for m in _LEAD_IN.finditer(text, start, end)]
+    cuts = [m.end() for m in _lead_in().finditer(text, start, end)]
     if cuts:
         start = cuts[-1]
     return start if start < end else None
@@ -191,7 +128,7 @@ def _issuer_start(text: str, tail: int, floor: int) -> int | None:
 def _doc_number(text: str, start: int, end: int, offset: int) -> DocNumber | None:
     p = _parse(text[start:end], "doc_number")
     span = Span(offset + start, offset + end)
-    return DocNumber(text[start:end], *p, span) if isinstance(p, _Parts) else None
+    return DocNumber(text[start:end], *p, span) if isinstance(p, DocNumberParts) else None
 
 
 def parse_doc_number(text: str, offset: int = 0) -> DocNumber | None:
@@ -244,7 +181,7 @@ def _doc_numbers(text: str, offset: int) -> Iterator[DocNumber]:
 def doc_number_problems(dn: DocNumber) -> list[str]:
     """Codes of the ways ``dn`` departs from GB/T 9704-2012 §7.2.5 (table in the module doc)."""
     problems = []
-    if _BRACKET_NOT_STANDARD.search(dn.text):
+    if not _BRACKETS_NOT_STANDARD.isdisjoint(dn.text):
         problems.append("doc-number-brackets")
     if not dn.text.endswith(("号", "號")):
         problems.append("doc-number-no-hao")

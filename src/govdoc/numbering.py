@@ -1,22 +1,34 @@
 """Numbering markers: the Lark grammar in ``grammars/numbering.lark`` applied to one line.
 
 :func:`match_marker` answers "does this line begin with a numbering marker, and which?". It
-reads Markdown decoration through (``#``, ``>``, ``**``, list dashes, HTML comments), runs a
-cheap first-character test so that ordinary paragraphs never reach the parser, and turns the
-grammar's parse of the line's head into a :class:`MarkerMatch`. The commonest heads are read
-by :mod:`govdoc.markerheads` with the grammar's answer; the others by Lark
-(:mod:`govdoc.numbergrammar`, imported on first need).
+runs a cheap first-character test so that ordinary paragraphs never reach the parser, reads
+the commonest lines (a run of marker characters, then text) from that run alone, memoised per
+run and per run shape, and leaves the others (Markdown decoration, quantities, weak items) to
+the full reading of :mod:`govdoc.markerline`, which gives the same answer for every line.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from .markerheads import DIGITS, ParsedHead, common_head
-from .slotinit import slot_init
+from .markerheads import CN_NUMERAL_CHARS, cn_value, common_head
+from .markerline import (
+    DECIMALS,
+    DECORATION_FIRST,
+    DECORATION_LAST,
+    FAMILIES,
+    FIRST,
+    MARKER_CHARS,
+    MARKER_LEADS,
+    PREFIX,
+    MarkerMatch,
+    char_ranges,
+    parse_head,
+    read_line,
+    strip_decoration,
+)
 
 __all__ = [
     "FAMILIES",
@@ -29,137 +41,11 @@ __all__ = [
     "strip_decoration",
 ]
 
-#: style → family. A family groups the styles a careless writer mixes for one level.
-FAMILIES: dict[str, str] = {
-    "cn_dun": "top",
-    "ordinal_comma": "top",
-    "cn_paren": "bracket",
-    "ar_paren": "bracket",
-    "latin_paren": "bracket",
-    "ar_dot": "arabic",
-    "ar_dun": "arabic",
-    "ar_half": "ar_half",
-    "latin_dot": "latin_dot",
-    "circled": "circled",
-    "book": "book",
-    "chapter": "chapter",
-    "section": "section",
-    "article": "article",
-    "clause": "clause",
-    "part": "part",
-    "decimal2": "decimal2",
-    "decimal3": "decimal3",
-    "decimal4": "decimal4",
-    "dash": "dash",
-    "bullet": "bullet",
-}
 STYLES: tuple[str, ...] = tuple(FAMILIES)
 
 #: Statute units close lower-ranked ones (编 > 章 > 节 > 条): a 第二节 after 第五条 is the
 #: 条's uncle, not its child, even though 条 was open most recently.
 UNIT_RANKS: dict[str, int] = {"book": 1, "chapter": 2, "section": 3, "article": 4}
-
-
-def _char_ranges(bounds: str) -> str:
-    """The characters of the ranges given as pairs of first and last character."""
-    pairs = zip(bounds[::2], bounds[1::2], strict=True)
-    return "".join(chr(c) for first, last in pairs for c in range(ord(first), ord(last) + 1))
-
-
-# Characters a marker can begin with. Everything else is a paragraph without parsing.
-_FIRST = frozenset(
-    "一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾貳參陸〇零○第(（—―－●■◆▲★•▪►◇□◎"
-    + _char_ranges("09０９azAZａｚＡＺ\u2460\u249b\u3220\u3229\u2776\u277f")
-)
-# Markdown and HTML wrapping that converted documents put around a line. The marker is found
-# after it; the title excludes it; the text keeps it.
-_DECORATION = re.compile(r"(?:\s+|<!--.*?-->|#{1,6}(?=\s)|>|[-*+](?=\s)|\*\*|__|\*(?=\S))*")
-_TRAILING_DECORATION = re.compile(r"(?:\s|\*\*|__|<!--.*?-->)+$")
-_DECORATION_FIRST = frozenset("<#>-*+_")
-#: What a line's first character must be for match_marker to find a marker: the first
-#: character of a marker, of Markdown/HTML decoration, or a space.
-MARKER_LEADS = _FIRST | _DECORATION_FIRST
-_DECORATION_LAST = frozenset("*_>")
-# Characters that make "1.5" a quantity when they follow it directly: 1.5亿元, 2.3%, 1.2倍.
-_QUANTITY_UNITS = frozenset("亿万千百十元角分%％‰倍个项件家人次年月日号米克吨公顷亩平方立里度秒")
-# Styles made of an Arabic number and a point: a digit glued after them continues a number.
-_ARABIC_LEAD = frozenset({"ar_dot", "ar_dun", "ar_half"})
-_DECIMALS = frozenset({"decimal2", "decimal3", "decimal4"})
-_BARE_NUMERAL_CHARS = frozenset("一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰")
-_BARE_NUMERAL = re.compile(f"[{''.join(sorted(_BARE_NUMERAL_CHARS))}]{{1,5}}")
-_SUB_ARTICLE = re.compile(r"之([一二三四五六七八九十]{1,3})")
-_DASHES = frozenset("—―－")  # the DASH terminal of grammars/numbering.lark
-# Only the first few dozen characters can hold a marker; parsing the whole line would make a
-# 10 MB single-line input quadratic in the number of attempts.
-_PREFIX = 48
-
-
-@slot_init
-@dataclass(frozen=True, slots=True)
-class MarkerMatch:
-    """Where and what the marker of a line is. Offsets are relative to the line."""
-
-    style: str
-    value: int | None
-    start: int  # first character of the marker (after decoration)
-    end: int  # one past the marker's last character
-    body_start: int  # first character of the text after the marker (== len(line) if none)
-    body_end: int  # end of the text, trailing decoration (``**``) excluded
-    sub_value: int | None = None
-    damaged: bool = False
-    #: Kept only when the numbering around it expects it (``2.2024年起…`` in an open 1. list).
-    weak: bool = False
-
-    @property
-    def family(self) -> str:
-        return FAMILIES[self.style]
-
-
-def strip_decoration(line: str) -> int:
-    """Offset of the first character after Markdown/HTML decoration and indentation."""
-    if line and line[0] not in _DECORATION_FIRST and not line[0].isspace():
-        return 0  # every alternative of _DECORATION begins with a space or one of these
-    m = _DECORATION.match(line)
-    return m.end() if m else 0
-
-
-def _decoration_start(line: str, pos: int) -> int:
-    """Where trailing decoration (spaces, ``**``, ``__``, comments) at or after ``pos`` begins,
-    else ``len(line)``."""
-    # A match of _TRAILING_DECORATION ends the line with a space, *, _ or > (``$`` also matches
-    # before a final newline, a space too), so other lines need no search.
-    if line and line[-1] not in _DECORATION_LAST and not line[-1].isspace():
-        return len(line)
-    trail = _TRAILING_DECORATION.search(line, pos)
-    return trail.start() if trail else len(line)
-
-
-# Every character a marker is made of. The grammar's answer depends only on the run of these
-# at a line's start and on whether text follows (any other character can only begin the REST
-# terminal), so the run plus one stand-in character is a cache key that "（一）" lines of every
-# document share.
-_MARKER_CHARS = re.compile(
-    r"[0-9０-９a-zA-Zａ-ｚＡ-Ｚ一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾佰貳參陸百〇零○"
-    r"第编章节条款編節條部分\-－—―(（)）、，,.．\ufffd\u2460-\u249b\u3220-\u3229"
-    r"\u2776-\u277f●■◆▲★•▪►◇□◎ \t]*"
-)
-
-
-@functools.lru_cache(maxsize=8192)
-def _parse_head(head: str) -> tuple[ParsedHead, int | None] | None:
-    """The grammar's parse of a line head (see _MARKER_CHARS), or None when it is no marker."""
-    common = common_head(head)
-    if not isinstance(common, str):  # a parse or None, not UNKNOWN
-        return common
-    from .numbergrammar import grammar_parse  # Lark is imported only for rarer heads
-
-    return grammar_parse(head)
-
-
-def clear_caches() -> None:
-    """Forget memoised matches (benchmarks call this so that a repeat run does not profit)."""
-    _match_marker.cache_clear()
-    _parse_head.cache_clear()
 
 
 def match_marker(line: str) -> MarkerMatch | None:
@@ -169,121 +55,237 @@ def match_marker(line: str) -> MarkerMatch | None:
     ``2021年`` are text), except that ``2.2024年起…`` is offered as a weak ``ar_dot`` match: the
     level inference keeps it only when an open ``1.`` list expects that value.
     """
-    if line and line[0] not in MARKER_LEADS and not line[0].isspace():
-        return None  # most paragraphs: neither decoration nor a marker can start here
+    if not line:
+        return None
+    first = line[0]
+    if first not in FIRST:
+        if first not in DECORATION_FIRST and not first.isspace():
+            return None  # most paragraphs: neither decoration nor a marker can start here
+        return _match_marker(line)
+    # The commonest marker line: no decoration, a run of marker characters ("第三条 ",
+    # "（一）", "1.") and then text. See _run_marker for when the run alone decides.
+    run_end = MARKER_CHARS.match(line).end()  # type: ignore[union-attr]  # * always matches
+    if run_end < len(line) and run_end < PREFIX:
+        after, last = line[run_end], line[-1]
+        if (
+            after not in _AFTER_RUN_SLOW
+            and not after.isspace()
+            and not after.isdigit()
+            and last not in DECORATION_LAST
+            and not last.isspace()
+        ):
+            common = _run_marker(line[:run_end])
+            if common is None:
+                return None
+            if common is not _SLOW:
+                return MarkerMatch(
+                    common.style,
+                    common.value,
+                    common.start,
+                    common.end,
+                    common.body_start,
+                    len(line),
+                    common.sub_value,
+                    common.damaged,
+                )
     return _match_marker(line)
+
+
+# After a run of marker characters, these make the rest of the line matter (emphasis closing
+# "**", a 之 sub-article), so such lines take the full path.
+_AFTER_RUN_SLOW = frozenset("*_<之")
+# The points of ar_dot and decimal markers (⒈ … ⒛ are read as 1. … 20.).
+_DOTS = frozenset(".．" + char_ranges("\u2488\u249b"))
+# _run_marker's answer when the run alone does not decide.
+_SLOW = MarkerMatch("", None, 0, 0, 0, 0)
+# _shape_marker's answer when the digits of a run are not just its value: ask _read_run.
+_BY_RUN = MarkerMatch("", None, 0, 0, 0, 0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_marker(run: str) -> MarkerMatch | None:
+    """_read_run, memoised, and shared by the runs of one shape (see _shape_marker)."""
+    shape = run.translate(_DIGITS_AS_ONE)
+    if shape == run:  # no digits (or only 1s)
+        return _numeral_run_marker(run)
+    shaped = _shape_marker(shape)
+    if shaped is None:
+        return None
+    common, digits, digits_end = shaped
+    if common is _BY_RUN:
+        return _read_run(run)
+    if common is _SLOW or digits == digits_end:
+        return common
+    return MarkerMatch(
+        common.style,
+        int(run[digits:digits_end]),
+        common.start,
+        common.end,
+        common.body_start,
+        common.body_end,
+        common.sub_value,
+        common.damaged,
+    )
+
+
+def _read_run(run: str) -> MarkerMatch | None:
+    """match_marker for a line that is ``run`` (a run of MARKER_CHARS shorter than PREFIX,
+    starting with a FIRST character) followed by a character that is no marker character,
+    no space, no digit and none of _AFTER_RUN_SLOW, and that ends with no decoration; except
+    that body_end (the line's length) is for the caller to set. _SLOW when that depends on
+    more of the line.
+
+    Such a line's head is ``run + "文"`` (see read_line), and every test read_line
+    makes after the parse gives the same answer for it as for ``run + "文"``: the character
+    after the run is tested only for being emphasis, a digit, 之 or a space; the line ends
+    with no decoration, so the body ends at the line's end; a bare numeral would have to
+    cover the whole line. The exceptions are read further into the line (decimals such as
+    1.5亿元, the weak "2.2024年起" or no marker), and a marker without text after it; those
+    are _SLOW.
+    """
+    m = read_line(run + "文")
+    if m is None:
+        # "2.2024年起" is a weak item or text depending on what follows the year.
+        return None if _DOTS.isdisjoint(run) else _SLOW
+    if m.weak or m.style in DECIMALS or m.body_start > len(run):
+        return _SLOW
+    return m
+
+
+# Runs that differ only in their Arabic digits ("1．", "12．", "（3）") share one reading: digits
+# occur in the grammar only inside AR_NUM, so the tokens, and with them the marker, are the
+# same but for the number's value. _shape_marker reads a run with every digit made a 1.
+_DIGITS_AS_ONE = str.maketrans("0123456789０１２３４５６７８９", "1111111111１１１１１１１１１１")
+_ONES_AS_TWO = str.maketrans("1１", "2２")
+_DIGIT_RUN = re.compile("[0-9０-９]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape_marker(shape: str) -> tuple[MarkerMatch, int, int] | None:
+    """_read_run for every run whose digits made 1 are ``shape``: None (no marker), or the
+    marker (_SLOW: read the whole line; _BY_RUN: ask _read_run with the run) and the span of
+    the digits whose number is its value (an empty span: the value is the marker's own).
+
+    A shape with one group of digits is read twice, with 1s and with 2s: when the values
+    are those of the digits and nothing else differs, the value is the number of those digits
+    (the grammar reads a digit group only as AR_NUM, whose value is its number); otherwise
+    the value does not depend on them. A shape with more groups (1.1, 第5-1条) is _BY_RUN.
+    """
+    groups = [m.span() for m in _DIGIT_RUN.finditer(shape)]
+    if len(groups) > 1:
+        return _BY_RUN, 0, 0
+    ones = _read_run(shape)
+    if ones is None or ones is _SLOW or not groups:
+        return None if ones is None else (ones, 0, 0)
+    first, last = groups[0]
+    twos = _read_run(shape[:first] + shape[first:last].translate(_ONES_AS_TWO) + shape[last:])
+    if twos is None or twos is _SLOW or _without_value(ones) != _without_value(twos):
+        return _BY_RUN, 0, 0
+    if ones.value == twos.value:
+        return ones, 0, 0
+    if ones.value == int(shape[first:last]) and twos.value == int(shape[first:last]) * 2:
+        return ones, first, last
+    return _BY_RUN, 0, 0
+
+
+def _without_value(m: MarkerMatch) -> tuple[object, ...]:
+    return m.style, m.start, m.end, m.body_start, m.body_end, m.sub_value, m.damaged, m.weak
+
+
+# Runs that differ only in their Chinese numeral ("第三条 ", "第一百零五条 ", "（十二）") share
+# one reading too: the common heads read a numeral as one whole run of numeral characters
+# (see govdoc.markerheads), so another numeral moves what follows it and changes the value.
+_CN_NUMERAL = re.compile(f"[{CN_NUMERAL_CHARS}]+")
+_DIGITS_1 = frozenset("1１")
+_PROBES = ("一", "二十三")  # two numerals of different length and value
+_OFFSETS = ("start", "end", "body_start", "body_end")
+_SLOW_SHAPE: tuple[MarkerMatch, tuple[int, ...], bool] = (_SLOW, (), False)
+_BY_RUN_SHAPE: tuple[MarkerMatch, tuple[int, ...], bool] = (_BY_RUN, (), False)
+
+
+def _numeral_run_marker(run: str) -> MarkerMatch | None:
+    """_read_run for a run without digits, from the reading of its shape (_numeral_shape)."""
+    numeral = _CN_NUMERAL.search(run)
+    if (
+        numeral is None
+        or _CN_NUMERAL.search(run, numeral.end())  # two numerals
+        or len(run) > PREFIX - 8  # a longer numeral could reach PREFIX
+        or not _DIGITS_1.isdisjoint(run)  # digits: read by the shapes of _shape_marker
+    ):
+        return _read_run(run)
+    value = cn_value(numeral[0])
+    if value is None:
+        return _read_run(run)
+    shaped = _numeral_shape(run[: numeral.start()] + _PROBES[0] + run[numeral.end() :])
+    if shaped is None or shaped[0] is _SLOW:
+        return None if shaped is None else _SLOW
+    common, moved, valued = shaped
+    if common is _BY_RUN:
+        return _read_run(run)
+    shift = len(numeral[0]) - 1
+    start, end, body_start, body_end = moved
+    return MarkerMatch(
+        common.style,
+        value if valued else common.value,
+        common.start + shift * start,
+        common.end + shift * end,
+        common.body_start + shift * body_start,
+        common.body_end + shift * body_end,
+        common.sub_value,
+        common.damaged,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _numeral_shape(shape: str) -> tuple[MarkerMatch, tuple[int, ...], bool] | None:
+    """_read_run for every run that is ``shape`` with its one numeral 一 replaced by another
+    valid one: None, or the marker for 一 (_SLOW, or _BY_RUN: ask _read_run), which of its
+    offsets move with the numeral's length (1 or 0, in _OFFSETS order), and whether the
+    value is the numeral's.
+
+    The shape is read with 一 and with 二十三; both heads must be common ones (read by
+    govdoc.markerheads, where a numeral is one atomic run, so that any valid numeral reads
+    alike). An offset that moves by 2 between them moves with the length, a value that is 1
+    and then 23 is the numeral's; anything else is _BY_RUN.
+    """
+    numeral = shape.index(_PROBES[0])
+    probes = [shape[:numeral] + probe + shape[numeral + 1 :] for probe in _PROBES]
+    if any(isinstance(common_head(probe + "文"), str) for probe in probes):  # UNKNOWN: Lark
+        return _BY_RUN_SHAPE
+    ones, twos = (_read_run(probe) for probe in probes)
+    if ones is None or ones is _SLOW:
+        # No marker, or one that needs the whole line: so for every numeral if for both.
+        return (None if ones is None else _SLOW_SHAPE) if twos is ones else _BY_RUN_SHAPE
+    if twos is None or twos is _SLOW:
+        return _BY_RUN_SHAPE
+    moves = [getattr(twos, name) - getattr(ones, name) for name in _OFFSETS]
+    moved = tuple(move // 2 for move in moves)
+    if (
+        any(move not in (0, 2) for move in moves)
+        or _without_value(ones)[-3:] != _without_value(twos)[-3:]
+    ):
+        return _BY_RUN_SHAPE  # an offset moves otherwise, or sub_value, damaged, weak differ
+    if ones.value == twos.value:
+        return ones, moved, False
+    return (ones, moved, True) if (ones.value, twos.value) == (1, 23) else _BY_RUN_SHAPE
 
 
 # The same lines are matched by several stages (wrap repair, the line split) and recur across
 # the pages of one site; a MarkerMatch is immutable, so a bounded cache can share it.
-@functools.lru_cache(maxsize=4096)
-def _match_marker(line: str) -> MarkerMatch | None:
-    """match_marker for a line that may begin with decoration or a marker."""
-    start = strip_decoration(line)
-    if start >= len(line) or line[start] not in _FIRST:
-        return None
-    # Trailing spaces of a cut prefix would be a tail without text, which the grammar rejects.
-    stop = min(len(line), start + _PREFIX)
-    while line[stop - 1].isspace():  # as str.rstrip; line[start] is no space
-        stop -= 1
-    run = _MARKER_CHARS.match(line, start, stop)
-    run_end = run.end() if run else start
-    head = line[start:stop] if run_end == stop else line[start:run_end] + "文"
-    parsed_tail = _parse_head(head)
-    if parsed_tail is None:
-        return _bare_numeral(line, start)
-    parsed, tail = parsed_tail
-    end = start + parsed.end
-    if tail is None:
-        body_start = len(line)
-        if start + _PREFIX < len(line):
-            # The parse saw only the prefix: the marker or the spaces after it may run on.
-            if parsed.style == "dash":
-                while end < len(line) and line[end] in _DASHES:
-                    end += 1
-            elif end >= start + _PREFIX:
-                return None  # a 48-character "marker" (1.1.1.… to depth 1000) is text
-            body_start = end
-            while body_start < len(line) and line[body_start].isspace():
-                body_start += 1
-    else:
-        body_start = start + tail
-        after = line[body_start]
-        if after in "*_<":  # "**第一条** 为了": emphasis closes
-            body_start += strip_decoration(line[body_start:])
-        elif after.isdigit() and body_start == end and parsed.style in _ARABIC_LEAD:
-            # "1.5亿元" as 1. + "5亿元", "3、4号楼" are text; "2.2024年起" may be an item
-            # (weak). After 一、 or （一） a number is just the start of the title: 一、2023年.
-            if parsed.style != "ar_dot" or not _weak_ok(line, end - 1):
-                return None
-            return MarkerMatch("ar_dot", parsed.value, start, end, body_start, len(line), weak=True)
-    sub = parsed.sub_value
-    if parsed.style == "article" and sub is None and line.startswith("之", end):
-        m = _SUB_ARTICLE.match(line, end)
-        if m and m.end() < len(line) and not line[m.end()].isalnum():
-            sub = DIGITS.get(m.group(1)) if len(m.group(1)) == 1 else None
-            end = body_start = m.end()
-            while body_start < len(line) and line[body_start].isspace():
-                body_start += 1
-    body_end = _decoration_start(line, body_start)
-    if parsed.style in _DECIMALS:
-        return _check_decimal(line, parsed, start, end, body_start, body_end)
-    return MarkerMatch(
-        parsed.style,
-        parsed.value,
-        start,
-        end,
-        body_start,
-        max(body_start, body_end),
-        sub,
-        parsed.damaged,
-    )
+_match_marker = functools.lru_cache(maxsize=4096)(read_line)
 
 
-def _bare_numeral(line: str, start: int) -> MarkerMatch | None:
-    """ "## 三" — a top-level numeral whose 、 was lost in conversion. Weak: kept only where it
-    continues an open 一、 sequence, so a lone 一 elsewhere stays text."""
-    if line[start] not in _BARE_NUMERAL_CHARS:
-        return None  # the common case, without looking at the end of the line
-    end = _decoration_start(line, start)
-    if not _BARE_NUMERAL.fullmatch(line, start, end):
-        return None
-    parsed_tail = _parse_head(line[start:end] + "、")
-    if parsed_tail is None:
-        return None
-    parsed = parsed_tail[0]
-    return MarkerMatch("cn_dun", parsed.value, start, end, len(line), len(line), weak=True)
+def clear_caches() -> None:
+    """Forget memoised matches, and the memoised dates and 发文字号 of :mod:`govdoc.metadata`
+    (benchmarks call this so that a repeat run does not profit; a document's own repeats do)."""
+    _match_marker.cache_clear()
+    _run_marker.cache_clear()
+    _shape_marker.cache_clear()
+    _numeral_shape.cache_clear()
+    parse_head.cache_clear()
+    from . import metadata  # imported here: numbering is imported by metadata's importers
 
-
-def _check_decimal(
-    line: str, parsed: ParsedHead, start: int, end: int, body_start: int, body_end: int
-) -> MarkerMatch | None:
-    """1.1 is a section number only when a space or the end of the line follows it; otherwise
-    ``2.2024年起`` is the item 2. beginning with a number (weak) and ``1.5亿元`` is text."""
-    if body_start >= len(line) or body_start > end or line[body_start] not in _QUANTITY_UNITS:
-        return MarkerMatch(
-            parsed.style, parsed.value, start, end, body_start, max(body_start, body_end)
-        )
-    dot = next(i for i in range(start, end) if line[i] in ".．")
-    return (
-        MarkerMatch(
-            "ar_dot",
-            int(line[start:dot]),
-            start,
-            dot + 1,
-            dot + 1,
-            max(dot + 1, body_end),
-            weak=True,
-        )
-        if _weak_ok(line, dot)
-        else None
-    )
-
-
-def _weak_ok(line: str, dot: int) -> bool:
-    # "2.2024年起" : an item whose text starts with a year or quantity. "1.5亿元" : a decimal.
-    m = re.match(r"[0-9]{4}年", line[dot + 1 : dot + 6])
-    return m is not None
+    metadata.clear_caches()
 
 
 def __getattr__(name: str) -> Any:
