@@ -74,7 +74,7 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
 
 
 def test_display_width_matches_unicodedata() -> None:
-    from govdoc.linefix import _width
+    from govdoc.wrapwidth import display_width as _width
 
     def reference(line: str) -> int:
         content = line.lstrip()

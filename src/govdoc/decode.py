@@ -37,6 +37,8 @@ from typing import Literal
 
 from govdoc.errors import DecodeError
 
+from .sniff import SNIFF_BYTES, looks_like, sniff_binary
+
 __all__ = ["Decoded", "Method", "decode", "sniff_binary"]
 
 Method = Literal["given", "bom", "utf-8", "detected", "fallback"]
@@ -66,30 +68,6 @@ _BOMS = (
 )
 _BOM_OF = {codec: bom for bom, codec in _BOMS}
 _BOM_PREFIXES = tuple(_BOM_OF.values())
-_MAGIC = {
-    b"%PDF-": "PDF file",
-    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "legacy Word/Excel document (OLE2: DOC/XLS/PPT)",
-    b"\x89PNG\r\n\x1a\n": "PNG image",
-    b"\xff\xd8\xff": "JPEG image",
-    b"GIF8": "GIF image",  # GIF87a, GIF89a
-    b"II*\x00": "TIFF image",
-    b"MM\x00*": "TIFF image",
-    b"\x1f\x8b\x08": "gzip archive",
-    b"7z\xbc\xaf\x27\x1c": "7z archive",
-    b"Rar!\x1a\x07": "RAR archive",
-    b"\x7fELF": "ELF executable",
-}
-_MAGIC_PREFIXES = (*_MAGIC, b"PK\x03\x04", b"PK\x05\x06", b"RIFF", b"BM", b"MZ")
-_ODF = {b"text": "ODT", b"spreadsheet": "ODS", b"presentation": "ODP"}
-_OOXML = {
-    "word/": "Word document (DOCX)",
-    "xl/": "Excel workbook (XLSX)",
-    "ppt/": "PowerPoint presentation (PPTX)",
-}
-_SNIFF_BYTES = 8192
-# Text never contains NUL except in UTF-16/32; random bytes hold 1/256 ≈ 0.39 % of them, and a
-# stray NUL in a few KB of text must not reject it.
-_NUL_SHARE = 0.002
 # Measured on 8- to 20-character windows of real 公文 re-encoded in the candidate codecs: the
 # right decoding scores ≥ 0.3 in 99 % of windows, a wrong one scores < 0.3 in 99 %.
 _PLAUSIBLE = 0.3
@@ -118,6 +96,12 @@ _COMMON_HAN = (
 _PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·．％０１２３４５６７８９\u3000"
 _GOOD = frozenset(_COMMON_HAN + _PUNCT)
 _ASCII_RUNS = re.compile(r"[\x20-\x7e\t\n\r]+")
+_GOOD_RUNS = re.compile(f"[{re.escape(''.join(sorted(_GOOD)))}]+")
+_HAN_RUNS = re.compile("[\u4e00-\u9fff]+")
+_LONG_HAN_RUNS = re.compile("[\u4e00-\u9fff]{3,}")
+# No evidence either way: white space and Latin letters (pinyin).
+_LATIN_LETTERS = "".join(ch for ch in map(chr, range(0x250)) if ch.isalpha())
+_NO_EVIDENCE = re.compile(f"[\\s{_LATIN_LETTERS}]+")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # not \t \n \v \f \r
 
@@ -135,7 +119,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
                 bom_codec = bom_codec or codec  # FF FE 00 00 may still be UTF-16 LE: go on
     kind = sniff_binary(data)
     if kind is not None:
-        raise DecodeError(_looks_like(kind))
+        raise DecodeError(looks_like(kind))
     # NUL is valid UTF-8, but text holding it is far likelier UTF-16 without a BOM.
     has_nul = b"\0" in data
     if not has_nul:
@@ -144,77 +128,6 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass
     return _detect(data, bom_codec, has_nul)
-
-
-def sniff_binary(data: bytes) -> str | None:
-    """Name the binary format ``data`` looks like ("PDF file", "PNG image" …), else None.
-
-    "binary data" is the answer for NUL-heavy input that is not UTF-16 text without a BOM.
-    """
-    if data.startswith(_MAGIC_PREFIXES):  # one C call on the fast path, then the details
-        for magic, name in _MAGIC.items():
-            if data.startswith(magic):
-                return name
-        if data.startswith(b"PK"):
-            return _zip_kind(data)
-        if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
-            return "WebP image"
-        # "BM" and "MZ" can also begin plain text: demand more of the header.
-        dib_size = int.from_bytes(data[14:18], "little")
-        if data.startswith(b"BM") and data[6:10] == bytes(4) and dib_size in (12, 40, 56, 108, 124):
-            return "BMP image"
-        pe_offset = int.from_bytes(data[60:64], "little")
-        if data.startswith(b"MZ") and data[pe_offset : pe_offset + 4] == b"PE\0\0":
-            return "Windows executable (EXE/DLL)"
-    if data.find(0, 0, _SNIFF_BYTES) < 0:  # memchr: counting costs more than the decoding
-        return None
-    if data.count(0, 0, _SNIFF_BYTES) >= _NUL_SHARE * min(len(data), _SNIFF_BYTES):
-        return None if _wide_text(data[:_SNIFF_BYTES]) else "binary data"
-    return None
-
-
-def _zip_kind(data: bytes) -> str:
-    import io  # lazily: zipfile costs ~6 ms to import and archives are rare
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            mimetype = b""
-            if "mimetype" in names:
-                with archive.open("mimetype") as member:  # a bounded read: zip bombs exist
-                    mimetype = member.read(100)
-    except Exception:  # a truncated or damaged archive is still one: read its first header
-        length = int.from_bytes(data[26:28], "little")
-        names = [data[30 : 30 + length].decode("cp437")]
-        mimetype = data[38:138] if names[0] == "mimetype" else b""
-    odf = mimetype.strip().removeprefix(b"application/vnd.oasis.opendocument.")
-    if odf in _ODF:
-        return f"OpenDocument {odf.decode()} file ({_ODF[odf]})"
-    for folder, name in _OOXML.items():
-        if any(n.startswith(folder) for n in names):
-            return name
-    return "ZIP archive"
-
-
-def _wide_text(sample: bytes) -> bool:
-    """Whether NUL-bearing ``sample`` reads as UTF-16 text without a BOM."""
-    for codec in ("utf-16-le", "utf-16-be"):
-        text = sample[: len(sample) // 2 * 2].decode(codec, errors="replace")
-        # Bytes that are not UTF-16 give replacement (lone surrogates), private-use, unassigned
-        # and control characters; a surrogate pair cut by the sample's end costs one.
-        odd = sum(
-            ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Co", "Cn") and not ch.isspace())
-            for ch in text
-        )
-        if text and odd <= 0.01 * len(text):
-            return True
-    return False
-
-
-def _looks_like(kind: str) -> str:
-    article = "" if kind == "binary data" else ("an " if kind[0] in "AEIOU" else "a ")
-    return f"input looks like {article}{kind}, not text"
 
 
 def _decode_given(data: bytes, encoding: str) -> Decoded:
@@ -228,7 +141,7 @@ def _decode_given(data: bytes, encoding: str) -> Decoded:
         hint = sniff_binary(data)
         raise DecodeError(
             f"bytes {exc.start}–{exc.end} are not valid {name}"
-            + (f"; {_looks_like(hint)}" if hint else ""),
+            + (f"; {looks_like(hint)}" if hint else ""),
             position=exc.start,
             context=_byte_context(data, exc.start, exc.end, name),
         ) from None
@@ -294,9 +207,9 @@ def _fallback(data: bytes, bom_codec: str | None) -> Decoded:
         confidence = round(0.5 * score * (1 - bad / max(len(text), 1)), 3)
         return Decoded(text.lstrip("\ufeff"), codec, "fallback", confidence)
     # Text has next to no C0 control bytes outside UTF-16; random and binary data about 27/256.
-    sample = data[:_SNIFF_BYTES].decode("latin-1")
+    sample = data[:SNIFF_BYTES].decode("latin-1")
     if len(_BINARY_CONTROLS.findall(sample)) > 0.05 * len(sample):
-        raise DecodeError(_looks_like("binary data"))
+        raise DecodeError(looks_like("binary data"))
     message = f"input is not text in any supported encoding (closest: {codec})"
     try:
         raw.decode(codec)
@@ -314,21 +227,25 @@ def _plausibility(text: str) -> float:
     a wrong CJK codec; kana, Hangul, symbols, private use, controls and U+FFFD (what other wrong
     decodings produce) cost a point each.
     """
-    sample = _ASCII_RUNS.sub(" ", text[:50_000])[:6000]
-    good = bad = 0.0
-    run = 0
-    for ch in sample:
-        if ch in _GOOD:
-            good += 1
-            run = 0
-        elif "\u4e00" <= ch <= "\u9fff":
-            run += 1
-            bad += 0.25 if run < 3 else 2.5 if run == 3 else 1.0  # the third charges all three
-        elif ch.isspace() or (ch < "\u0250" and ch.isalpha()):
-            run = 0
-        else:
-            bad += 1
-            run = 0
+    # The first 6000 characters once each ASCII run is one space, of the first 50 000. The
+    # sample of a prefix is a prefix of the sample, so a shorter prefix will do when it leaves
+    # enough: 8000 characters first, then as many more as the share of them left promises.
+    size = 8000
+    sample = _ASCII_RUNS.sub(" ", text[:size])
+    while len(sample) < 6000 and size < min(len(text), 50_000):
+        size = min(50_000, size * 6500 // max(len(sample), 1000))
+        sample = _ASCII_RUNS.sub(" ", text[:size])
+    sample = sample[:6000]
+    # Counted by regex passes in C, run by run. Each run of good characters becomes one
+    # space, which ends a run of rare Han characters as a good character does. A rare Han
+    # character costs a quarter, and three quarters more in a run of three or more; every cost
+    # is a multiple of a quarter, so the float sums are exact whatever order they are added in.
+    rest, good_runs = _GOOD_RUNS.subn(" ", sample)
+    good = len(sample) - len(rest) + good_runs
+    in_long_runs = sum(map(len, _LONG_HAN_RUNS.findall(rest)))
+    no_han = _HAN_RUNS.sub("", rest)
+    others = len(_NO_EVIDENCE.sub("", no_han))
+    bad = 0.25 * (len(rest) - len(no_han)) + 0.75 * in_long_runs + others
     return 0.5 if good + bad == 0 else good / (good + bad)
 
 

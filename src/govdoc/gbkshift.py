@@ -17,10 +17,12 @@ by a clear margin. A bracket marker is then made whole: ``（`` + straddle becom
 
 from __future__ import annotations
 
-import functools
 import re
 
-from .charscore import LOST, char_scores, common_chars, score
+from .charscore import LOST, char_scores, score
+from .gbklines import CLOSERS as _CLOSERS
+from .gbklines import SPACES as _SPACES
+from .gbklines import suspect_line_starts
 from .mojibake import Fix
 
 __all__ = ["gbk_shift_fixes"]
@@ -37,11 +39,6 @@ _MAX_READ = 2000  # a decoder is back in step long before: bounds the work on hu
 _BEAM = 16  # readings this far behind the best are dropped
 _FOLD = 2  # cost of reading ASCII as a folded full-width form
 _NUMERALS = "〇一二三四五六七八九十百零两"
-_SPACES = " \t\u3000\xa0"
-_PREFIXED = re.compile(f"\\n[{_SPACES}]*[?\ufffd][{_SPACES}]*[^\\x00-\\x7f]")
-_STARTERS = "（《“‘【〔「『—…●■◆▲★☆○◎□△※·０１２３４５６７８９\u3000"
-_CLOSERS = "，。、；：）》”’】〕」』？！"
-_MARKER = re.compile(f"（([{_NUMERALS}]+)(.?)", re.S)
 _LOST_RUN = re.compile("\ufffd+")
 _LEADING_MARKER = re.compile(f"[{_SPACES}]*(?:（[^）]{{1,4}}）)?")
 _NUMBERED = re.compile(f"[{_NUMERALS}\ufffd]+）")
@@ -49,34 +46,6 @@ _NUMBERED = re.compile(f"[{_NUMERALS}\ufffd]+）")
 _Piece = tuple[str, int]  # one character and how it was obtained (_KEEP, _SHIFTED, …)
 _Move = tuple[int, int, tuple[_Piece, ...]]  # cost, new state, pieces
 _Cell = tuple[int, int, tuple[_Piece, ...]]  # score, previous state, pieces of the last unit
-
-
-# The first non-ASCII character of a line at or after its indent, and a line's whole opening.
-_FIRST_WIDE = re.compile(f"\\n[{_SPACES}]*([^\\x00-\\x7f])")
-_OPENING = re.compile(f"\\n([{_SPACES}]*)(.?)")
-
-
-@functools.cache
-def _line_openers() -> tuple[frozenset[str], str]:
-    """The characters a real line may start with, and the indent characters outside them."""
-    ok = frozenset((common_chars() - set(_CLOSERS)) | set(_STARTERS))
-    return ok, "".join(ch for ch in _SPACES if not ch.isascii() and ch not in ok)
-
-
-def _silent_starts(padded: str) -> list[int]:
-    """Lines (their "\\n" in ``padded``) holding, in their indent or as their first character
-    after it, a non-ASCII character no real line starts with (a closing 。, bopomofo ㄒ, a
-    rare extension character): maybe out of step with no "?" left to show it."""
-    ok, odd_spaces = _line_openers()
-    # Indents made of ASCII and U+3000 only: just the first character after them can be odd,
-    # and one C-level set test over those of all lines usually proves that none is.
-    if not any(ch in padded for ch in odd_spaces) and ok.issuperset(_FIRST_WIDE.findall(padded)):
-        return []
-    return [
-        m.start()
-        for m in _OPENING.finditer(padded)
-        if any(not ch.isascii() and ch not in ok for ch in m.group(1) + m.group(2))
-    ]
 
 
 def _pair(a: int, b: int) -> str:
@@ -145,9 +114,10 @@ def _encode(ch: str) -> bytes | None:
     return enc if len(enc) == 2 else None
 
 
-def _best_reading(body: str, silent: bool) -> list[tuple[_Piece, ...]]:
-    """The pieces of the best reading of ``body``, per character (one extra entry for a byte
-    left pending at the end of the line). ``body`` starts where the lost byte was."""
+def _best_reading(body: str, silent: bool) -> tuple[list[tuple[_Piece, ...]], tuple[_Piece, ...]]:
+    """The pieces of the best reading of the start of ``body``, per character, up to where it
+    is back in step for good (the rest reads as written), and the pieces for a byte left
+    pending at the end of the line. ``body`` starts where the lost byte was."""
     table = char_scores()
     cells: dict[int, _Cell] = {_IN: (0, _IN, ()), _LEAD_LOST: (-_SILENT if silent else 0, _IN, ())}
     history: list[dict[int, _Cell]] = []
@@ -171,22 +141,26 @@ def _best_reading(body: str, silent: bool) -> list[tuple[_Piece, ...]]:
     pending = score(LOST, table)
     finals = {s: c[0] + (0 if s in (_IN, _LEAD_LOST) else pending) for s, c in cells.items()}
     state = max(finals, key=finals.__getitem__)
-    per_unit: list[tuple[_Piece, ...]] = [()]
-    if state not in (_IN, _LEAD_LOST):
-        per_unit[0] = ((LOST, _LOSTCH),)
-    per_unit[:0] = [((ch, _KEEP),) for ch in body[len(history) :]]
+    last: tuple[_Piece, ...] = () if state in (_IN, _LEAD_LOST) else ((LOST, _LOSTCH),)
+    per_unit: list[tuple[_Piece, ...]] = []
     for step in reversed(history):
         _, prev, pieces = step[state]
-        per_unit.insert(0, pieces)
+        per_unit.append(pieces)
         state = prev
-    return per_unit
+    per_unit.reverse()
+    return per_unit, last
 
 
-def _finish(per_unit: list[tuple[_Piece, ...]], body: str) -> tuple[int, str, int, int] | None:
+def _finish(
+    reading: tuple[list[tuple[_Piece, ...]], tuple[_Piece, ...]], body: str
+) -> tuple[int, str, int, int] | None:
     """How many characters of ``body`` the re-read part covers, its text with the marker made
     whole, where its damage (first loss to end) begins and how many characters the re-reading
     recovered (without any, dropping an "indent" and a "lost byte" explains too little);
-    None if nothing changed."""
+    None if nothing changed. ``reading`` is what :func:`_best_reading` returns."""
+    per_unit, last = reading
+    if last:  # a byte pending at the end: the whole line is re-read, as written after the DP
+        per_unit = [*per_unit, *(((ch, _KEEP),) for ch in body[len(per_unit) :]), last]
     changed = [i for i, ps in enumerate(per_unit) if any(k != _KEEP for _, k in ps)]
     if not changed:
         return None
@@ -269,15 +243,12 @@ def gbk_shift_fixes(text: str) -> list[Fix]:
     Runs after the invisible-character step, so an indent is ASCII spaces: the lost byte is
     the "?" after it, or (without one) the first byte of the first character after it.
     """
-    padded = "\n" + text  # the gates start at "\n"; a match at p is a line starting at p
-    starts = set(_silent_starts(padded))
-    if "?" in text or "\ufffd" in text:
-        starts.update(m.start() for m in _PREFIXED.finditer(padded))
+    starts = suspect_line_starts(text)
     if not starts:
         return []
     table = char_scores()
     fixes: list[Fix] = []
-    for line_start in sorted(starts):
+    for line_start in starts:
         line_end = text.find("\n", line_start)
         line = text[line_start : len(text) if line_end < 0 else line_end]
         at = line_start + len(line) - len(line.lstrip(_SPACES))

@@ -14,10 +14,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .anatomy import Role, assign_roles
 from .front import is_signer_line
@@ -25,137 +24,38 @@ from .lines import Line, split_lines
 from .metadata import parse_date, parse_doc_number, parse_info_line
 from .mojibake import Fix
 from .script import detect_script, to_simplified
+from .wrapwidth import display_widths, wrap_width
+from .wrapwidth import is_open as _is_open
+from .wrapwidth import slack as _slack
 
 __all__ = ["wrap_fixes", "wrap_width"]
 
-# A line ending in one of these ends a sentence (or a label): the line after it is new.
-_CLOSING = "。！？；：…!?;:."
-# Text lost to mis-decoding at a line end may have been its full stop: not a line to join.
-_UNKNOWN_END = "\ufffd?"
-# A closing bracket or quote ends a sentence only after one of the above (…实现。” or a note
-# line （此件公开发布。）): 各县（区） and “放管服” are read on.
-_CLOSERS = "”」』）)"
-_NOTE_LINE = re.compile(r"[（(][^）)]*[）)]")
-_MIN_WIDTH = 24  # display columns (12 Han characters): narrower lines say nothing of a margin
-_MIN_FULL_LINES = 3
-_DETECT_SLACK = 4
-_FULL_SHARE = 0.3  # of the lines at least _MIN_WIDTH wide
-_WIDER_SHARE = 0.1  # a wrapped text has (almost) no line wider than its margin
 # Characters that make a word with a following 一: 统一, 唯一, 之一, 逐一 ….
 _BEFORE_ONE = frozenset("统唯之同单划专逐万第")
 _NO_LINE_START = frozenset("》〉）)”’」』】〕，。、；：！？,;:!?")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TITLE_FAMILIES = frozenset({"part", "book", "chapter", "section"})
-_FRAME_LINE = re.compile(r"^(?:附\s*件|抄\s*送|抄\s*报|印\s*发)")
-# A heading glued to the end of a sentence ("…落到实处。三、保障措施") ends that line itself.
-_TRAILING_HEADING = re.compile(
-    r"[。！？；]\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇]+[章节])"
-    r"[^，。；,;]{0,20}$"
-)
 
 
-_WIDE_RANGES = "\u3000-\u303e\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uff01-\uff60"
-_SURELY_WIDE_RUN = re.compile(f"[{_WIDE_RANGES}]+")
-# Once the characters above are deleted, the ones left at or above U+1100 may be wide.
-_MAYBE_WIDE = re.compile("[^\x00-\u10ff]")
-_LONG_LINE = re.compile(f"[^\\n]{{{_MIN_WIDTH // 2},}}")
+class _Patterns(NamedTuple):
+    """What the joins look for in a line."""
+
+    sentence_end: re.Pattern[str]
+    frame_line: re.Pattern[str]
+    # A heading glued to the end of a sentence ("…落到实处。三、保障措施") ends that line.
+    trailing_heading: re.Pattern[str]
 
 
-def _width(line: str) -> int:
-    """Display columns of ``line``: Han and full-width forms take two, as does each space of
-    the indent (a U+3000 indent is an ASCII space once repaired)."""
-    content = line.lstrip()
-    body = content.rstrip()
-    # Han, CJK punctuation and full-width forms are wide by definition: deleted by one regex
-    # in C, the text is shorter by their number; only the other characters at or above
-    # U+1100 need unicodedata.
-    narrow = _SURELY_WIDE_RUN.sub("", body)
-    cols = 2 * (len(line) - len(content)) + 2 * len(body) - len(narrow)
-    for ch in _MAYBE_WIDE.findall(narrow):
-        cols += unicodedata.east_asian_width(ch) in "WFA"
-    return cols
-
-
-@functools.lru_cache(maxsize=64)
-def _any_of(chars: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(chars)}]+")
-
-
-def _widths(lines: list[str]) -> list[int]:
-    """:func:`_width` of each of ``lines`` (none holding "\\n"), counted in a few passes over
-    them joined: with the wide characters deleted, a line is shorter by their number. That
-    count must leave out the indent and trailing spaces, which it does as long as none of them
-    is wide; U+3000 is the only wide space character (and a repaired text has none)."""
-    joined = "\n".join(lines)
-    if "\u3000" in joined:
-        return [_width(line) for line in lines]
-    narrow = _SURELY_WIDE_RUN.sub("", joined)
-    # The other wide characters are few and of few kinds (“ ” — …): judged once each.
-    maybe = set(_MAYBE_WIDE.findall(narrow))
-    wide = "".join(sorted(ch for ch in maybe if unicodedata.east_asian_width(ch) in "WFA"))
-    if wide:
-        narrow = _any_of(wide).sub("", narrow)
-    return [
-        2 * (len(line) - len(line.lstrip())) + len(line.strip()) + len(line) - len(rest)
-        for line, rest in zip(lines, narrow.split("\n"), strict=True)
-    ]
-
-
-def _is_open(line: str) -> bool:
-    """Whether ``line`` stops in mid-sentence."""
-    if not line or line[-1] in _CLOSING or line[-1] in _UNKNOWN_END:
-        return False
-    if line[-1] not in _CLOSERS:
-        return True
-    core = line.rstrip(_CLOSERS)
-    return not (core and core[-1] in _CLOSING) and not _NOTE_LINE.fullmatch(line)
-
-
-def _slack(width: int) -> int:
-    # A line can end early by a pushed-down character pair or a Latin word that did not fit.
-    return max(4, width // 10)
-
-
-def wrap_width(text: str) -> int | None:
-    """The margin width (display columns) ``text`` was hard-wrapped at, or None when it was
-    not: at least three lines, and a good share of the wide ones, end open within a few
-    columns of one width, and hardly any line is wider."""
-    # Only lines of _MIN_WIDTH // 2 characters or more can be _MIN_WIDTH columns wide; the
-    # regex engine finds them (whole lines: maximal runs without "\n").
-    long_lines = _LONG_LINE.findall(text)
-    open_rows = [row for row, line in enumerate(long_lines) if _is_open(line.strip())]
-    if len(open_rows) < _MIN_FULL_LINES:  # the fast path: ordinary text stops here
-        return None
-    # The margin's lines are open ones, and a line of _MIN_WIDTH characters between its first
-    # and last visible one is at least as many columns wide: when too few lines are open for
-    # the share of the wide lines asked below, no margin can have it (most texts).
-    wide_enough = sum(1 for line in long_lines if len(line.strip()) >= _MIN_WIDTH)
-    if len(open_rows) < _FULL_SHARE * wide_enough:
-        return None
-    all_widths: list[int] | None = None
-    if 2 * len(open_rows) < len(long_lines):  # few open lines: judge them alone first
-        open_widths = _widths([long_lines[row] for row in open_rows])
-    else:
-        all_widths = _widths(long_lines)
-        open_widths = [all_widths[row] for row in open_rows]
-    open_widths = sorted(w for w in open_widths if w >= _MIN_WIDTH)
-    best, best_count = 0, 0
-    for w in set(open_widths):
-        # open_widths is sorted: the lines within the slack below w, by bisection (a scan per
-        # candidate width would make long texts quadratic).
-        # Lines broken at a margin end within a Han character or two of it.
-        count = bisect_right(open_widths, w) - bisect_left(open_widths, w - _DETECT_SLACK)
-        if (count, w) > (best_count, best):
-            best, best_count = w, count
-    if best_count < _MIN_FULL_LINES or best_count < _FULL_SHARE * wide_enough:
-        return None
-    if all_widths is None:
-        all_widths = _widths(long_lines)
-    widths = [w for w in all_widths if w >= _MIN_WIDTH]
-    if best_count < _FULL_SHARE * len(widths):
-        return None
-    wider = sum(1 for w in widths if w > best + _slack(best))
-    return best if wider <= _WIDER_SHARE * len(widths) else None
+@functools.cache
+def _patterns() -> _Patterns:
+    """Compiled on first use: only a text found hard-wrapped needs them."""
+    return _Patterns(
+        re.compile(r"[。！？；!?;]"),
+        re.compile(r"^(?:附\s*件|抄\s*送|抄\s*报|印\s*发)"),
+        re.compile(
+            r"[。！？；]\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百零〇]+[章节])"
+            r"[^，。；,;]{0,20}$"
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,15 +71,30 @@ class _Page:
     #: Per line: whether its marker continues the numbering before it (一、 二、 …), as
     #: opposed to a cross-reference the margin put at a line start (…依照本条例\n第六条规定).
     in_sequence: tuple[bool, ...] = ()
+    #: Per line: the width of its indent.
+    indent: tuple[int, ...] = ()
+    #: Per line: whether it reaches the margin (two columns over: a comma or full stop the
+    #: typesetter hung in the margin).
+    full: tuple[bool, ...] = ()
 
-    def indent(self, line: Line) -> int:
-        return line.start - (self.text.rfind("\n", 0, line.start) + 1)
 
-    def full(self, line: Line) -> bool:
-        """Whether ``line`` reaches the margin (two columns over: a comma or full stop the
-        typesetter hung in the margin)."""
-        cols = _width(self.text[line.start - self.indent(line) : line.end])
-        return self.width - _slack(self.width) <= cols <= self.width + 2
+def _page(text: str, lines: Sequence[Line], width: int) -> _Page:
+    """The page of ``text``: each line's indent and width measured once."""
+    indent = tuple(line.start - (text.rfind("\n", 0, line.start) + 1) for line in lines)
+    cols = display_widths(
+        [text[line.start - k : line.end] for line, k in zip(lines, indent, strict=True)]
+    )
+    low, high = width - _slack(width), width + 2
+    page = _Page(
+        text,
+        lines,
+        assign_roles(lines),
+        width,
+        in_sequence=_in_sequence(lines),
+        indent=indent,
+        full=tuple(low <= c <= high for c in cols),
+    )
+    return dataclasses.replace(page, indents=_indents_paragraphs(page))
 
 
 def wrap_fixes(text: str) -> list[Fix]:
@@ -189,10 +104,7 @@ def wrap_fixes(text: str) -> list[Fix]:
     if width is None:
         return []
     lines = split_lines(text, to_simplified if detect_script(text) != "simplified" else None)
-    page = _Page(text, lines, assign_roles(lines), width)
-    page = dataclasses.replace(
-        page, indents=_indents_paragraphs(page), in_sequence=_in_sequence(lines)
-    )
+    page = _page(text, lines, width)
     fixes: list[Fix] = []
     i = 0
     while i < len(lines):
@@ -240,10 +152,14 @@ def _marker_in_text(a: Line, b: Line) -> bool:
 def _indents_paragraphs(page: _Page) -> bool:
     """Whether plain paragraphs begin indented: those after a line that ends a sentence
     short of the margin (a paragraph's last line) are, nearly all of them."""
+    lines, full = page.lines, page.full
     starts = [
-        page.indent(b) > 0
-        for a, b, role in zip(page.lines, page.lines[1:], page.roles[1:], strict=False)
-        if role.kind == "body" and b.marker is None and not _is_open(a.text) and not page.full(a)
+        page.indent[i + 1] > 0
+        for i, role in enumerate(page.roles[1:])
+        if role.kind == "body"
+        and lines[i + 1].marker is None
+        and not _is_open(lines[i].text)
+        and not full[i]
     ]
     return len(starts) >= 2 and sum(starts) >= 0.8 * len(starts)
 
@@ -274,7 +190,7 @@ def _joins(page: _Page, i: int, j: int) -> bool:
     """Whether line ``j`` continues line ``i``, broken off at the margin."""
     a, b = page.lines[i], page.lines[j]
     role_a, role_b = page.roles[i], page.roles[j]
-    if role_a.doc != role_b.doc or "chrome" in (role_a.kind, role_b.kind) or not page.full(a):
+    if role_a.doc != role_b.doc or "chrome" in (role_a.kind, role_b.kind) or not page.full[i]:
         return False
     # No line begins with a closing mark or a pause: one that does goes on from the line
     # above, in the frame as in the body (《…管理办法\n》已经市政府同意).
@@ -282,7 +198,7 @@ def _joins(page: _Page, i: int, j: int) -> bool:
         return True
     if role_b.kind != "body":
         return False
-    if _TRAILING_HEADING.search(a.text) or _is_frame(b):
+    if _patterns().trailing_heading.search(a.text) or _is_frame(b):
         return False
     if b.marker is not None:
         # A marker out of the numbering's sequence after a line cut mid-sentence is text, as
@@ -297,14 +213,14 @@ def _joins(page: _Page, i: int, j: int) -> bool:
     if (
         a.marker is not None
         and a.marker.family in _TITLE_FAMILIES
-        and not _SENTENCE_END.search(a.text, a.marker.body_start)
+        and not _patterns().sentence_end.search(a.text, a.marker.body_start)
     ):
         return False
     # A body name on a line of its own signs the document; at the margin it is running text.
-    if is_signer_line(b.key) and not page.full(b):
+    if is_signer_line(b.key) and not page.full[j]:
         return False
     # A continuation starts at the margin; a line indented deeper begins a new paragraph.
-    indent_a, indent_b = page.indent(a), page.indent(b)
+    indent_a, indent_b = page.indent[i], page.indent[j]
     if indent_b > indent_a:
         return False
     if role_a.kind == "body":
@@ -330,7 +246,7 @@ def _is_frame(line: Line) -> bool:
         parse_date(key) is not None
         or parse_doc_number(line.text) is not None
         or parse_info_line(line.text)
-        or _FRAME_LINE.match(key)
+        or _patterns().frame_line.match(key)
     )
 
 

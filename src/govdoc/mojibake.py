@@ -52,6 +52,17 @@ SUSPECT_CHARS = _gbk_lead_class()
 
 
 @functools.cache
+def _run() -> re.Pattern[str]:
+    """A run of characters that may be mis-decoded bytes (compiled on first use, as below)."""
+    return re.compile(f"[^{_NOT_IN_RUN}](?:[^{_NOT_IN_RUN}]|\\?(?=[^{_NOT_IN_RUN}]))*")
+
+
+@functools.cache
+def _part_lost_numeral() -> re.Pattern[str]:
+    return re.compile(_PART_LOST_NUMERAL)
+
+
+@functools.cache
 def _suspect() -> re.Pattern[str]:
     # Compiled on first use (a few milliseconds): the repair stage calls this module only for
     # texts holding one of these characters.
@@ -62,14 +73,13 @@ def _suspect() -> re.Pattern[str]:
 # that a second run of the repair sees the same runs); zero-width characters inside a run
 # carry no bytes. A "?" between two other characters is a byte the decoder could not read.
 _NOT_IN_RUN = "\\x00-\\x7f\u3000\xa0\u1680\u2000-\u200a\u202f\u205f"
-_RUN = re.compile(f"[^{_NOT_IN_RUN}](?:[^{_NOT_IN_RUN}]|\\?(?=[^{_NOT_IN_RUN}]))*")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _UNREAD = re.compile("[?\ufffd]")
 _LOST_RUN = re.compile("\ufffd{2,}")
 _NUMERAL = "〇一二三四五六七八九十百零两"
 # A bracket marker whose numeral is partly lost: the parser infers the value from its
 # neighbours only when the whole numeral is U+FFFD.
-_PART_LOST_NUMERAL = re.compile(f"^([ \u3000]*（)[{_NUMERAL}\ufffd]*\ufffd[{_NUMERAL}\ufffd]*(）)")
+_PART_LOST_NUMERAL = f"^([ \u3000]*（)[{_NUMERAL}\ufffd]*\ufffd[{_NUMERAL}\ufffd]*(）)"
 _MIN_RUNS = 2  # confident runs that make a document "mis-decoded", letting marginal runs in
 
 
@@ -192,7 +202,7 @@ def _revert_run(text: str, start: int, end: int, floor: int) -> _Candidate | Non
     if not (confident or marginal):
         return None
     if text[text.rfind("\n", 0, start) + 1 : start].strip(" \u3000\t") == "":
-        after = _PART_LOST_NUMERAL.sub(f"\\1{LOST}\\2", after)  # （十\ufffd） → （\ufffd）
+        after = _part_lost_numeral().sub(f"\\1{LOST}\\2", after)  # （十\ufffd） → （\ufffd）
     damaged = tuple((i, i + 1) for i, ch in enumerate(after) if ch == LOST)
     return _Candidate(Fix(start, end, after, damaged), confident)
 
@@ -232,8 +242,6 @@ def utf8_as_gbk_fixes(text: str) -> list[Fix]:
     reads no worse (a lone "骞" + lost byte) is reverted too once the document has shown
     itself mis-decoded by several clear runs.
     """
-    if _suspect().search(text) is None:
-        return []
     found: list[_Candidate] = []
     done = 0
     for hit in _suspect().finditer(text):
@@ -242,7 +250,7 @@ def utf8_as_gbk_fixes(text: str) -> list[Fix]:
         line_end = text.find("\n", hit.start())
         line_end = len(text) if line_end < 0 else line_end
         floor = max(text.rfind("\n", 0, hit.start()) + 1, done)
-        runs = [m.span() for m in _RUN.finditer(text, floor, line_end)]
+        runs = [m.span() for m in _run().finditer(text, floor, line_end)]
         for i, (start, end) in enumerate(runs):
             if start < floor or _suspect().search(text, start, end) is None:
                 continue

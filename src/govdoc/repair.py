@@ -23,12 +23,15 @@ the order they were made, ``repair`` never raises on any ``str`` and
 
 from __future__ import annotations
 
-import bisect
-import functools
 import operator
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add, eq, lt, sub
+from typing import NamedTuple
 
 from .gbkshift import gbk_shift_fixes
 from .headsplit import heading_split_fixes
@@ -36,7 +39,8 @@ from .linefix import wrap_fixes
 from .mojibake import SUSPECT_CHARS, Fix, utf8_as_gbk_fixes
 from .nodes import Repair, Span
 from .numspace import number_space_fixes
-from .pinyin import TONE_MARKS, is_toned_syllable
+from .ruby import ruby_fixes
+from .whitespace import BREAK_CHARS, INVISIBLE_CHARS, invisible_fixes, newline_fixes
 
 __all__ = ["STEPS", "Repaired", "repair"]
 
@@ -50,99 +54,7 @@ class Repaired:
     damaged: tuple[Span, ...]
 
 
-_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-# A run of line breaks holding at least one that is not "\n": one repair per blank-line run.
-# Written as alternatives that each open with one literal character, which lets the regex
-# engine skip ahead to candidates instead of trying every position (same matches as
-# \n*(?:\r\n?|[…])[\n…]*: a run of \n only matches when a break other than \n ends it).
-_BREAKS = re.compile(
-    "(?:"
-    + "|".join([f"\\n\\n*(?:\\r\\n?|[{_BREAK_CHARS[1:]}])", "\\r\\n?", *_BREAK_CHARS[1:]])
-    + f")[\\n{_BREAK_CHARS}]*"
-)
-_BREAK_TABLE = str.maketrans(dict.fromkeys(_BREAK_CHARS, "\n"))
-
-_ZERO_WIDTH = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
-_SPACE_CODES = (0x09, 0x1F, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
-_INVISIBLE_CLASS = _ZERO_WIDTH + "".join(map(chr, _SPACE_CODES))
-# From the first to the last invisible character of a line, so that a document indented with
-# thousands of U+3000 gets one repair per line, not one per character.
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}](?:[^\\n]*[{_INVISIBLE_CLASS}])?")
-_INVISIBLE_TABLE = str.maketrans(
-    {**dict.fromkeys(_ZERO_WIDTH), **dict.fromkeys(map(chr, _SPACE_CODES), " ")}
-)
-
-_PINYIN_LETTERS = "a-z\u00fc" + "".join(TONE_MARKS)
-_RUBY = re.compile(f"[(（]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
-# The character carrying the ruby was lost, and with it the opening bracket: "?chuàng)".
-_ORPHAN = re.compile(f"[?\ufffd]([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
-_RUBY_AT = re.compile(f"[(（]?([{_PINYIN_LETTERS}]{{1,6}}[1-5]?)[)）]")
-# Every ruby ends with a pinyin letter or a tone digit after one, then the closing bracket:
-# searched from the bracket (a literal the regex engine scans for quickly), most texts have
-# no such bracket at all.
-_RUBY_ENDS = tuple(
-    re.compile(f"{re.escape(close)}(?:(?<=[{_PINYIN_LETTERS}].)|(?<=[{_PINYIN_LETTERS}][1-5].))")
-    for close in ")）"
-)
 _LOST_RUN = re.compile("\ufffd+")
-
-
-@functools.cache
-def _han() -> re.Pattern[str]:
-    """A Han character, or what stands for a lost one (lazy: costly to compile, and only
-    needed once a ruby is in sight)."""
-    return re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f?\ufffd]")
-
-
-# The runs these two steps replace are mostly the same few ("\r\n", an indent of two U+3000),
-# so their replacements are remembered.
-@functools.lru_cache(maxsize=1024)
-def _as_newlines(run: str) -> str:
-    return run.replace("\r\n", "\n").translate(_BREAK_TABLE)
-
-
-@functools.lru_cache(maxsize=1024)
-def _as_spaces(run: str) -> str:
-    return run.translate(_INVISIBLE_TABLE)
-
-
-def _newlines(text: str) -> list[Fix]:
-    if not any(ch in text for ch in _BREAK_CHARS):
-        return []
-    return [Fix(m.start(), m.end(), _as_newlines(m.group())) for m in _BREAKS.finditer(text)]
-
-
-def _invisible(text: str) -> list[Fix]:
-    return [Fix(m.start(), m.end(), _as_spaces(m.group())) for m in _INVISIBLE.finditer(text)]
-
-
-def _pinyin_ruby(text: str) -> list[Fix]:
-    if not any(end.search(text) for end in _RUBY_ENDS):
-        return []
-    starts = {
-        m.start()
-        for m in _RUBY.finditer(text)
-        if m.start() > 0 and _han().match(text, m.start() - 1) and is_toned_syllable(m.group(1))
-    }
-    if "?" in text or "\ufffd" in text:
-        starts.update(
-            m.start() + 1 for m in _ORPHAN.finditer(text) if is_toned_syllable(m.group(1))
-        )
-    fixes: list[Fix] = []
-    for start in sorted(starts):
-        if fixes and start < fixes[-1].end:
-            continue
-        # Take the whole chain at once (區(qū)(qū), ?chuàng)(chuàng)) so that one pass leaves
-        # none behind; a bracketless syllable only counts after a lost character.
-        orphans = text[start - 1] in "?\ufffd"
-        end = start
-        while (m := _RUBY_AT.match(text, end)) and is_toned_syllable(m.group(1)):
-            if not (orphans or m.group()[0] in "(（"):
-                break
-            end = m.end()
-        fixes.append(Fix(start, end, ""))
-    return fixes
-
 
 Step = Callable[[str], list[Fix]]
 
@@ -153,11 +65,11 @@ Step = Callable[[str], list[Fix]]
 # What the byte-level steps produce (a U+3000 decoded from the bytes, ruby after a recovered
 # character) is handled by the steps after them or by the next round.
 STEPS: tuple[tuple[str, Step], ...] = (
-    ("newlines", _newlines),
+    ("newlines", newline_fixes),
     ("utf8_as_gbk", utf8_as_gbk_fixes),
-    ("invisible", _invisible),
+    ("invisible", invisible_fixes),
     ("gbk_shift", gbk_shift_fixes),
-    ("pinyin_ruby", _pinyin_ruby),
+    ("pinyin_ruby", ruby_fixes),
     # Line structure last, on text whose characters are right: wrapped lines are joined
     # before a heading glued to its first item is split off the joined line.
     ("number_spaces", number_space_fixes),
@@ -168,10 +80,13 @@ STEPS: tuple[tuple[str, Step], ...] = (
 # nothing to do. One scan tells which of these characters a text holds; a fix adds no other
 # characters than those it writes, so adding those keeps the set an upper bound.
 _GATES = {
-    "newlines": frozenset(_BREAK_CHARS),
+    "newlines": frozenset(BREAK_CHARS),
     "utf8_as_gbk": frozenset(SUSPECT_CHARS),
-    "invisible": frozenset(_INVISIBLE_CLASS),
+    "invisible": frozenset(INVISIBLE_CHARS),
 }
+# Steps that leave no character of their class behind: once one has run, its characters are
+# only in the text again if a later fix writes them.
+_CLEARS = frozenset({"newlines", "invisible"})
 _GATED = re.compile(f"[{re.escape(''.join(sorted(frozenset().union(*_GATES.values()))))}]")
 
 # A repair can expose another (deleting a zero-width character or a ruby joins what was
@@ -182,66 +97,96 @@ _CONFINED = frozenset({"newlines", "invisible"})
 
 
 class _Mapper:
-    """Maps positions of a text to the text after ``fixes`` (sorted, non-overlapping).
+    """Maps spans of a text to the text after a step's fixes (sorted, non-overlapping).
 
     A span keeps what lies inside it: a fix that overlaps it widens it to the fix's result,
     and a pure insertion at either edge stays outside.
     """
 
-    def __init__(self, fixes: list[Fix]) -> None:
-        self.starts = [f.start for f in fixes]
-        self.ends = [f.end for f in fixes]
-        self.new_starts: list[int] = []
-        self.new_ends: list[int] = []
-        self.deltas: list[int] = []  # total shift after each fix
-        delta = 0
-        for f in fixes:
-            self.new_starts.append(f.start + delta)
-            self.new_ends.append(f.start + delta + len(f.after))
-            delta += len(f.after) - (f.end - f.start)
-            self.deltas.append(delta)
+    def __init__(self, starts: list[int], ends: list[int], afters: list[str]) -> None:
+        self.starts = starts  # of the fixes, in the text before
+        self.ends = ends
+        # The total shift after the first k fixes, and where the results lie in the text after
+        # (lists made by map() and accumulate(), without a Python loop).
+        self.deltas = list(
+            accumulate(map(sub, map(len, afters), map(sub, ends, starts)), initial=0)
+        )
+        self.new_starts = list(map(add, starts, self.deltas))
+        self.new_ends = list(map(add, self.new_starts, map(len, afters)))
 
-    def start(self, pos: int) -> int:
-        k = bisect.bisect_right(self.ends, pos)  # fixes ending at or before pos
-        if k < len(self.starts) and self.starts[k] < pos:  # pos inside fix k
-            return self.new_starts[k]
-        return pos + (self.deltas[k - 1] if k else 0)
-
-    def end(self, pos: int) -> int:
-        k = bisect.bisect_left(self.starts, pos)  # fixes starting before pos
-        if k and self.ends[k - 1] > pos:  # pos inside fix k - 1
-            return self.new_ends[k - 1]
-        return pos + (self.deltas[k - 1] if k else 0)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        new_start = self.start(start)
-        if start == end:
-            return new_start, new_start
-        return new_start, max(new_start, self.end(end))
+    def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``spans`` in the text after the fixes."""
+        starts, ends, deltas = self.starts, self.ends, self.deltas
+        # A position with k fixes ending at or before it can only lie inside fix k, one with
+        # k fixes starting before it only inside fix k - 1: padded with a fix that no position
+        # lies inside (at the far end, at the near end), these lists need no bounds tests.
+        inside_start = [*starts, sys.maxsize]
+        start_to = [*self.new_starts, 0]
+        inside_end = [-1, *ends]
+        end_to = [0, *self.new_ends]
+        out: list[tuple[int, int]] = []
+        for start, end in spans:
+            k = bisect_right(ends, start)
+            new_start = start_to[k] if inside_start[k] < start else start + deltas[k]
+            if start == end:
+                out.append((new_start, new_start))
+                continue
+            k = bisect_left(starts, end)
+            new_end = end_to[k] if inside_end[k] > end else end + deltas[k]
+            out.append((new_start, max(new_start, new_end)))
+        return out
 
 
 _START_END = operator.itemgetter(0, 1)  # of a Fix
 
 
-def _clean(text: str, fixes: list[Fix]) -> list[Fix]:
-    """Sorted fixes that change something, dropping any that overlaps an earlier one."""
-    out: list[Fix] = []
-    for f in sorted(fixes, key=_START_END):
-        if text[f.start : f.end] == f.after or (out and f.start < out[-1].end):
-            continue
-        out.append(f)
-    return out
+class _Applied(NamedTuple):
+    """A step's fixes applied: the new text, where positions went, the fixes kept (those
+    that change something and overlap no earlier one) and the text each of them replaced."""
+
+    text: str
+    mapper: _Mapper
+    fixes: list[Fix]
+    befores: list[str]
 
 
-def _apply(text: str, fixes: list[Fix]) -> str:
-    parts: list[str] = []
-    pos = 0
-    for f in fixes:
-        parts.append(text[pos : f.start])
-        parts.append(f.after)
-        pos = f.end
-    parts.append(text[pos:])
-    return "".join(parts)
+_FIX_START = operator.itemgetter(0)
+_FIX_END = operator.itemgetter(1)
+_FIX_AFTER = operator.itemgetter(2)
+
+
+def _apply(text: str, fixes: list[Fix]) -> _Applied:
+    """``fixes`` applied to ``text``, which also records their positions."""
+    fixes = sorted(fixes, key=_START_END)
+    starts = list(map(_FIX_START, fixes))
+    ends = list(map(_FIX_END, fixes))
+    befores = list(map(text.__getitem__, map(slice, starts, ends)))
+    afters = list(map(_FIX_AFTER, fixes))
+    # Most steps only propose fixes that change something and do not overlap: then all are
+    # kept, as two C-level tests show; otherwise a pass keeps those that do.
+    if any(map(eq, befores, afters)) or any(map(lt, starts[1:], ends)):
+        kept = _kept(starts, ends, befores, afters)
+        fixes = [fixes[i] for i in kept]
+        starts, ends = [starts[i] for i in kept], [ends[i] for i in kept]
+        befores, afters = [befores[i] for i in kept], [afters[i] for i in kept]
+    # The text between the fixes, interleaved with their results.
+    parts = [""] * (2 * len(fixes) + 1)
+    parts[0::2] = map(text.__getitem__, map(slice, [0, *ends], [*starts, len(text)]))
+    parts[1::2] = afters
+    return _Applied("".join(parts), _Mapper(starts, ends, afters), fixes, befores)
+
+
+def _kept(starts: list[int], ends: list[int], befores: list[str], afters: list[str]) -> list[int]:
+    """Indexes of the fixes (sorted) that change something and overlap no earlier one kept."""
+    kept: list[int] = []
+    pos = 0  # the end of the last fix kept
+    for i, (start, end, before, after) in enumerate(
+        zip(starts, ends, befores, afters, strict=True)
+    ):
+        if before != after and start >= pos:
+            kept.append(i)
+            pos = end
+    return kept
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[Span, ...]:
@@ -256,7 +201,10 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[Span, ...]:
 
 def repair(text: str) -> Repaired:
     """Run :data:`STEPS` over ``text``; see the module docstring for what holds afterwards."""
-    log: list[tuple[str, int, int, str]] = []  # kind, start, end (in the current text), before
+    # The log of repairs, by column: the spans index the current text.
+    kinds: list[str] = []
+    befores: list[str] = []
+    spans: list[tuple[int, int]] = []
     damaged: list[tuple[int, int]] = []
     # The text each step last found nothing to do in: steps are pure functions of the text,
     # so on the same text (unchanged since, hence the same object) the next round skips them.
@@ -268,7 +216,10 @@ def repair(text: str) -> Repaired:
             gate = _GATES.get(kind)
             if idle.get(kind) is text or (gate is not None and present.isdisjoint(gate)):
                 continue
-            fixes = _clean(text, step(text))
+            applied = _apply(text, step(text))
+            if gate is not None and kind in _CLEARS:
+                present -= gate
+            fixes = applied.fixes
             if not fixes:
                 idle[kind] = text
                 continue
@@ -277,18 +228,23 @@ def repair(text: str) -> Repaired:
                 or kind not in _CONFINED
                 or any(len(f.after) != f.end - f.start for f in fixes)
             )
-            mapper = _Mapper(fixes)
-            log = [(k, *mapper.span(s, e), before) for k, s, e, before in log]
-            damaged = [mapper.span(s, e) for s, e in damaged]
-            for f, new_start in zip(fixes, mapper.new_starts, strict=False):
-                log.append((kind, new_start, new_start + len(f.after), text[f.start : f.end]))
+            mapper = applied.mapper
+            spans = mapper.spans(spans) if spans else spans
+            damaged = mapper.spans(damaged) if damaged else damaged
+            kinds.extend(repeat(kind, len(fixes)))
+            befores.extend(applied.befores)
+            spans.extend(zip(mapper.new_starts, mapper.new_ends, strict=True))
+            for f, new_start in zip(fixes, mapper.new_starts, strict=True):
                 if f.damaged:
                     damaged.extend((new_start + a, new_start + b) for a, b in f.damaged)
-            text = _apply(text, fixes)
+            text = applied.text
             present.update(_GATED.findall("".join(f.after for f in fixes)))
         if not exposing:
             break
     if "\ufffd" in text:
         damaged.extend(m.span() for m in _LOST_RUN.finditer(text))
-    repairs = tuple(Repair(k, Span(s, e), before, text[s:e]) for k, s, e, before in log)
+    # Made by the thousand in some texts: map() calls the constructors without a Python loop.
+    starts, ends = zip(*spans, strict=True) if spans else ((), ())
+    afters = map(text.__getitem__, map(slice, starts, ends))
+    repairs = tuple(map(Repair, kinds, map(Span, starts, ends), befores, afters))
     return Repaired(text, repairs, _merge(damaged))
