@@ -16,19 +16,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .chrome import chrome_kind, is_menu_line, mark_related_links, trailer_start
+from .chrome import chrome_kinds, is_menu_line, mark_related_links, trailer_start
+from .closing import (
+    ATTACH_LABEL,
+    attachment_heads,
+    attachment_items,
+    closing_role,
+    is_title_like,
+    quiet_lines,
+    single_attachment_list,
+)
 from .front import (
-    DATE_START,
     LABEL,
-    NOTE,
     ORDER_LEAD,
     SENTENCE,
-    SIGNER_END,
     bare,
     is_caption,
     is_colon_sentence,
     is_drafter,
-    is_signer_line,
     join_title,
     name_front,
     title_key,
@@ -49,20 +54,6 @@ class Role:
     doc: int
 
 
-_ATTACH_LIST = re.compile(r"^附\s*件\s*[:：]\s*\S")
-_ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
-# Cheap tests that prove a line has no closing role, so that a body paragraph costs a few
-# character lookups: every date starts with one of DATE_START; every _signatory name starts
-# with one of _SIGNATORY_START; an _imprint line starts with 抄送/抄报/分送/主题词 or ends
-# with 印发; a signing body ends with one of SIGNER_END; a 附注 starts with a bracket, an
-# attachment list with 附. bare() changes only a line with #, >, * or a space at
-# an edge.
-_SIGNATORY_START = frozenset("国总主委省市县区州旗镇乡局厅部署行院董书代")
-_IMPRINT_START = ("抄送", "抄报", "分送", "主题词")
-_CLOSING_FIRST = DATE_START | _SIGNATORY_START | frozenset("（(附抄分主#>*")
-_CLOSING_LAST = SIGNER_END | frozenset("发#>*")
-
-
 @functools.cache
 def _role(kind: str, name: str, doc: int) -> Role:
     """The one Role value of these fields (roles are immutable, so lines share them)."""
@@ -71,13 +62,22 @@ def _role(kind: str, name: str, doc: int) -> Role:
 
 def assign_roles(lines: Sequence[Line]) -> list[Role]:
     """One role per line, in order."""
-    kinds = mark_related_links(lines, [chrome_kind(line) for line in lines])
+    kinds = mark_related_links(lines, chrome_kinds(lines))
     trail = trailer_start(lines, kinds)
     _mark_site_head(lines, kinds)
-    heads = _attachment_heads(lines)
+    items = attachment_items(lines, attachment_heads(lines))
+    quiet = quiet_lines(lines, items)
+    if kinds.count(None) != len(kinds):  # a chrome line is no plain paragraph
+        for k, kind in enumerate(kinds):
+            if kind is not None:
+                quiet[k] = False
+    plain = bytes(quiet)  # 1 for a plain paragraph: bytes.find(0, …) ends a run of them
     roles: list[Role | None] = [None] * len(lines)
     doc, state, front_start = 0, "front", 0
-    cited: set[str] = set()  # titles the page's own document cites: what a notice issues
+    # The page's own body lines: some cite titles (《…》) that are what a notice issues; they
+    # are looked up only when a later document's body meets a line that looks like a title.
+    own_body: list[range] = []
+    cited: set[str] | None = None
     i = 0
     while i < len(lines):
         line, kind = lines[i], kinds[i]
@@ -88,39 +88,53 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
                 _name_front(lines, roles, front_start, i, doc)
                 state = "body"
                 continue
-            if is_menu_line(line) and doc == 0:
+            if doc == 0 and is_menu_line(line):
                 roles[i] = _role("chrome", "menu", doc)
         elif state == "body":
-            if doc > 0 and _is_title_like(line) and title_key(line.key) in cited:
-                # A notice issuing two documents: the second follows the first's body.
-                doc, state, front_start = doc + 1, "front", i
+            # A run of plain paragraphs before the trailer: what the steps below make of each
+            # is a paragraph, except of a title-like line in a later document's body (it may
+            # open a document the notice issues), so a run there ends at one.
+            end = plain.find(0, i, trail)
+            end = trail if end < 0 else end
+            if doc > 0:
+                end = _first_title_like(lines, i, end)
+            if end > i:
+                if doc == 0:
+                    own_body.append(range(i, end))
+                roles[i:end] = [_role("body", "paragraph", doc)] * (end - i)
+                i = end
                 continue
-            if doc == 0 and "《" in line.key:  # find_references finds nothing without a 《
-                cited.update(title_key(r.title) for r in find_references(line.key))
-            name = _closing_role(lines, i, heads)
+            if doc > 0 and is_title_like(line):
+                if cited is None:  # doc 0 is over: own_body holds all its body lines
+                    cited = _cited_titles(lines, own_body)
+                if title_key(line.key) in cited:
+                    # A notice issuing two documents: the second follows the first's body.
+                    doc, state, front_start = doc + 1, "front", i
+                    continue
+            if doc == 0:
+                own_body.append(range(i, i + 1))
+            name = closing_role(lines, i, items)
             if name is not None:  # what the closing state makes of this line, done here
                 state = "closing"
                 roles[i] = _role("meta", name, doc)
             elif (
-                _ATTACH_LABEL.match(line.key)
-                and i + 1 < len(lines)
-                and _is_title_like(lines[i + 1])
+                ATTACH_LABEL.match(line.key) and i + 1 < len(lines) and is_title_like(lines[i + 1])
             ):
                 state = "closing"
                 continue
             else:
                 roles[i] = _role("body", "paragraph", doc)
         else:  # closing: signature, date, notes, attachment list, imprint, then maybe a new doc
-            name = _closing_role(lines, i, heads)
+            name = closing_role(lines, i, items)
             if name is not None:
                 roles[i] = _role("meta", name, doc)
-            elif _single_attachment_list(lines, i, heads):
+            elif single_attachment_list(lines, i, items):
                 # "附件：" over one title, then the attachment's own "附件" label: a list.
                 roles[i] = roles[i + 1] = _role("meta", "attachment_list", doc)
                 i += 1
-            elif _ATTACH_LABEL.match(line.key) or _is_title_like(line):
+            elif ATTACH_LABEL.match(line.key) or is_title_like(line):
                 state, front_start = "front", i
-                if _ATTACH_LABEL.match(line.key):
+                if ATTACH_LABEL.match(line.key):
                     doc += 1
                     roles[i] = _role("meta", "attachment_label", doc)
                     front_start = i + 1
@@ -141,7 +155,28 @@ def assign_roles(lines: Sequence[Line]) -> list[Role]:
     if state == "front":
         _name_front(lines, roles, front_start, len(lines), doc)
     rest = _role("body", "paragraph", doc)
-    return [r if r is not None else rest for r in roles]
+    return [r or rest for r in roles]  # a Role is always true: `or` picks out None
+
+
+def _first_title_like(lines: Sequence[Line], start: int, end: int) -> int:
+    """The first line of ``[start, end)`` that is_title_like, else ``end``."""
+    for k in range(start, end):
+        line = lines[k]
+        # A title-like line is at most 60 characters long; most body lines are longer.
+        if line.end - line.start <= 60 and is_title_like(line):
+            return k
+    return end
+
+
+def _cited_titles(lines: Sequence[Line], body: Sequence[range]) -> set[str]:
+    """The titles (as title_key) that the ``body`` lines cite."""
+    return {
+        title_key(ref.title)
+        for run in body
+        for k in run
+        if "《" in lines[k].key  # find_references finds nothing without a 《
+        for ref in find_references(lines[k].key)
+    }
 
 
 def _mark_site_head(lines: Sequence[Line], kinds: list[str | None]) -> None:
@@ -186,12 +221,15 @@ def _starts_body(line: Line) -> bool:
     text = bare(line.key)
     if text.endswith(("：", ":")):
         return is_colon_sentence(text)  # "…现将有关事项通知如下："; a 主送 line is a list
-    if is_caption(text) or is_drafter(text):
-        return False
-    if LABEL.match(text) and parse_info_line(text):
-        return False
-    return (line.length >= 20 and SENTENCE.search(text) is not None) or (
-        line.length >= 8 and text.endswith("。")
+    length = line.length
+    if not (
+        (length >= 20 and SENTENCE.search(text) is not None)
+        or (length >= 8 and text.endswith("。"))
+    ):
+        return False  # only a sentence starts the body: the costlier tests below are moot
+    # A sentence can still be a 题注, a drafting body or an info-table line.
+    return not (
+        is_caption(text) or is_drafter(text) or (LABEL.match(text) and parse_info_line(text))
     )
 
 
@@ -204,123 +242,3 @@ def _name_front(
     for i, name in named.items():
         if roles[i] is None and name:
             roles[i] = _role("meta", name, doc)
-
-
-def _closing_role(lines: Sequence[Line], i: int, heads: frozenset[int]) -> str | None:
-    """The closing role of line ``i`` (署名, 成文日期, 附注, 附件说明, 版记), or None.
-    ``heads`` are the indices of the page's 附件：… lines (see _attachment_heads)."""
-    line = lines[i]
-    if line.marker is not None and not line.marker.weak:
-        # A numbered line is body, unless it carries on a 附件：1.… list above it.
-        return "attachment_list" if _continues_attachment_list(lines, i, heads) else None
-    if not _may_close(line):
-        return None
-    text = bare(line.key)  # never starts with a space, so text[:1] is what parse_date sees
-    start = text[:1]
-    if start in DATE_START and parse_date(text) is not None:
-        return "date"
-    if NOTE.match(text):
-        return "note"
-    if _ATTACH_LIST.match(text):
-        return "attachment_list"
-    if (text.startswith(_IMPRINT_START) or text.endswith("印发")) and _imprint().match(text):
-        return "imprint"
-    if line.marker is None and is_signer_line(text):
-        nxt = _bare_next(lines, i)
-        if parse_date(nxt) is not None or is_signer_line(nxt):
-            return "signature"
-    if (
-        start in _SIGNATORY_START
-        and _signatory().match("".join(text.split()))  # every space removed, as \s in a re.sub
-        and parse_date(_bare_next(lines, i)) is not None
-    ):
-        return "signatory"
-    if _continues_attachment_list(lines, i, heads):
-        return "attachment_list"  # 附件：1.… / 2.… / 3.… continues the list, not an outline
-    return None
-
-
-def _bare_next(lines: Sequence[Line], i: int) -> str:
-    return bare(lines[i + 1].key) if i + 1 < len(lines) else ""
-
-
-def _may_close(line: Line) -> bool:
-    """False when the first and last characters of ``line``, a line without a strong marker,
-    prove that it has no closing role (see _CLOSING_FIRST): then it is a plain body line."""
-    key = line.key
-    first, last = key[:1], key[-1:]
-    return (
-        first in _CLOSING_FIRST
-        or last in _CLOSING_LAST
-        or first.isspace()
-        or last.isspace()
-        or _is_list_item(line)  # an item of a 附件：1.… list
-    )
-
-
-# The rare closing lines' patterns are compiled on first use (behind the cheap tests above).
-@functools.cache
-def _imprint() -> re.Pattern[str]:
-    return re.compile(
-        r"^(?:抄送|抄报|分送|主题词)\s*[:：]|^.{2,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
-    )
-
-
-@functools.cache
-def _signatory() -> re.Pattern[str]:
-    """The person who signs an order or a report: "市长　周立平", "总 理  李克强"."""
-    return re.compile(
-        r"^(?:国务院总理|总理|主席|委员长|省长|市长|县长|区长|州长|旗长|镇长|乡长|主任|局长|厅长|"
-        r"部长|署长|行长|院长|董事长|书记|代市长|代省长|代县长|代区长)[\u4e00-\u9fff·]{2,5}$"
-    )
-
-
-def _single_attachment_list(lines: Sequence[Line], i: int, heads: frozenset[int]) -> bool:
-    key = lines[i].key
-    return (
-        i + 2 < len(lines)
-        and key.rstrip().endswith(("：", ":"))
-        and _ATTACH_LABEL.match(key) is not None
-        and _is_title_like(lines[i + 1])
-        and (
-            _ATTACH_LABEL.match(lines[i + 2].key) is not None
-            or _closing_role(lines, i + 2, heads) is not None
-        )
-    )
-
-
-def _attachment_heads(lines: Sequence[Line]) -> frozenset[int]:
-    """The indices of the 附件：… lines that open an attachment list (most pages have none)."""
-    return frozenset(
-        k for k, line in enumerate(lines) if "附" in line.key and _ATTACH_LIST.match(bare(line.key))
-    )
-
-
-def _continues_attachment_list(lines: Sequence[Line], i: int, heads: frozenset[int]) -> bool:
-    """Whether line ``i`` is an item of a 附件：1.… list whose header (one of ``heads``) is the
-    nearest one above it (within 20 lines): the lines from the header down to ``i`` are all
-    items. Runs on every body line, so it walks up only over items: a line that is neither
-    item nor header above ``i`` ends the search, as it would fail the nearest header further
-    up."""
-    if not heads or not _is_list_item(lines[i]):
-        return False
-    for k in range(i - 1, max(-1, i - 21), -1):
-        if k in heads:
-            return True
-        if not _is_list_item(lines[k]):
-            return False
-    return False
-
-
-def _is_list_item(line: Line) -> bool:
-    return line.marker is not None and line.end - line.start <= 60 and "。" not in line.key
-
-
-def _is_title_like(line: Line) -> bool:
-    return (
-        line.marker is None
-        and 4 <= line.length <= 60
-        and SENTENCE.search(line.key) is None
-        and ":" not in line.key
-        and "：" not in line.key
-    )

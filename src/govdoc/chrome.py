@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .lines import Line
 
-__all__ = ["chrome_kind", "is_menu_line", "mark_related_links", "trailer_start"]
+__all__ = ["chrome_kind", "chrome_kinds", "is_menu_line", "mark_related_links", "trailer_start"]
 
 # The rules, in the order they are tried. Compiled on first use: most pages have no line
 # that gets past :func:`_may_be_chrome`.
@@ -71,6 +71,7 @@ _RULE_FIRSTS = frozenset(start[0] for start in _RULE_STARTS)
 _DASHES = frozenset("-—–－")
 _SIZES = frozenset("大中小")
 _PAGE = frozenset("第共")
+_ANY_FIRST = _RULE_FIRSTS | _SIZES | _DASHES | _PAGE  # see _may_be_chrome
 _MENU_ITEM = re.compile(r"^[-*+•]\s+\S.{0,18}$")
 # Sentence punctuation: a line holding one of these is no menu or label (a set, not a
 # pattern: the lines tested are short).
@@ -82,8 +83,33 @@ def chrome_kind(line: Line) -> str | None:
     key = line.key
     if len(key) > 200 or "。" in key:
         return None  # body sentences can name 联系电话 or 浏览器; chrome lines are not prose
-    if not _may_be_chrome(key):
-        return None
+    return _key_kind(key)
+
+
+def chrome_kinds(lines: Sequence[Line]) -> list[str | None]:
+    """chrome_kind of every line, with _may_be_chrome's tests inline: most lines are prose, or
+    hold none of _RULE_WORDS and start with no character an anchored alternative starts with
+    (_ANY_FIRST, or a digit); a line that holds one of the words may be chrome."""
+    words = _RULE_WORDS.search
+    return [
+        None
+        if "。" in key or len(key) > 200  # prose, as in chrome_kind
+        else _rule_kind(key)
+        if words(key) is not None
+        else None
+        if (f := key[:1]) not in _ANY_FIRST and not f.isdecimal()  # no anchored start either
+        else _key_kind(key)
+        for line in lines
+        for key in (line.key,)
+    ]
+
+
+def _key_kind(key: str) -> str | None:
+    return _rule_kind(key) if _may_be_chrome(key) else None
+
+
+def _rule_kind(key: str) -> str | None:
+    """The kind of the first rule that matches ``key``, or None."""
     for kind, rule in _rules():
         if rule.search(key):
             return kind

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 
 from .front import SIGNER_AFTER_NUMBER, bare
 from .lines import Line
@@ -20,17 +21,22 @@ from .numbering import strip_decoration
 
 __all__ = ["meta_leaf"]
 
-_ADOPTED = re.compile(r"通过|批准|修订|修正|公布|发布|订定|制定")
-_COPY_NUMBER = re.compile(r"^\d{6}$")
-_CLASSIFIED = re.compile(r"^(绝密|机密|秘密)\s*(?:★\s*(.+))?$")
-_URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
-_SIGNER = re.compile(r"^签发人\s*[:：]\s*(.+)$")
-_IMPRINT_COPY = re.compile(r"^(抄送|抄报|分送)\s*[:：]\s*(.+?)[。.]?$")
-_IMPRINT_PRINTED = re.compile(r"^(.{2,40}?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$")
+# The patterns of the rarer roles, compiled on first use (by _pattern) rather than on import.
+_ADOPTED = r"通过|批准|修订|修正|公布|发布|订定|制定"
+_COPY_NUMBER = r"^\d{6}$"
+_CLASSIFIED = r"^(绝密|机密|秘密)\s*(?:★\s*(.+))?$"
+_URGENCY = r"^(特急|加急|特提|平急)$"
+_SIGNER = r"^签发人\s*[:：]\s*(.+)$"
+_IMPRINT_COPY = r"^(抄送|抄报|分送)\s*[:：]\s*(.+?)[。.]?$"
+_IMPRINT_PRINTED = r"^(.{2,40}?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$"
 _IMPRINT_KEY = {"抄送": "cc", "抄报": "cc_superior", "分送": "distribution"}
 
 
-# The patterns of rarer roles are compiled on first use.
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 @functools.cache
 def _attach_prefix() -> re.Pattern[str]:
     return re.compile(r"^(?:附\s*件\s*[:：]\s*)?(?:[0-9０-９]{1,2}\s*[.．、:：]?\s*)?")
@@ -55,43 +61,45 @@ def _term() -> re.Pattern[str]:
 def meta_leaf(role: str, line: Line, text: str) -> Meta:
     """The Meta leaf of a frame line of the given role, with its typed fields."""
     span = Span(line.start, line.end)
-    value = line.text
+    fields = _FIELDS.get(role)  # none for a front, label, order or salutation line
+    return Meta(role, line.text, span, tuple(fields(role, line, span)) if fields else ())
+
+
+# How each role's fields are read: role, line and the line's span → the fields.
+_Reader = Callable[[str, Line, Span], Sequence[MetaField]]
+
+
+def _info_fields(role: str, line: Line, span: Span) -> Sequence[MetaField]:
+    return parse_info_line(line.text, line.start)
+
+
+def _doc_number_fields(role: str, line: Line, span: Span) -> Sequence[MetaField]:
     fields: list[MetaField] = []
-    if role == "info":
-        fields = parse_info_line(value, line.start)
-    elif role == "doc_number":
-        signer = SIGNER_AFTER_NUMBER.match(line.key)
-        number = signer.group(1) if signer else line.key
-        dn = parse_doc_number(number, line.start)
-        if dn is not None:
-            fields.append(MetaField("doc_number", "", _as_written(line, dn.span), dn.span))
-        if signer:
-            names = "、".join(signer.group(2).split())
-            fields.append(MetaField("signer", "签发人", names, span))
-    elif role in ("date", "dateline", "caption"):
-        fields = _date_fields(role, line, span)
-    elif role == "recipients":
-        fields.append(MetaField("recipients", "", bare(value).rstrip("：:"), span))
-    elif role == "signature":
-        fields.append(MetaField("issuer", "", "、".join(bare(value).split()), span))
-    elif role == "signatory":
-        fields.append(MetaField("signatory", "", " ".join(bare(value).split()), span))
-    elif role == "drafter":
-        fields.append(MetaField("drafter", "", value[1:-1].strip(), span))
-    elif role == "note":
-        fields.append(MetaField("notes", "", value, span))
-    elif role == "attachment_list":
-        title = _attach_prefix().sub("", value, count=1).strip()
-        if title:
-            fields.append(MetaField("attachment", "", title, span))
-    elif role in ("title", "headline"):
-        start = strip_decoration(value)
-        fields.append(MetaField(role, "", value[start:].strip("*# "), span))
-    elif role == "header":
-        fields = _header_fields(line, span)
-    elif role == "imprint":
-        fields = _imprint_fields(line, span)
-    return Meta(role, value, span, tuple(fields))
+    signer = SIGNER_AFTER_NUMBER.match(line.key)
+    number = signer.group(1) if signer else line.key
+    dn = parse_doc_number(number, line.start)
+    if dn is not None:
+        fields.append(MetaField("doc_number", "", _as_written(line, dn.span), dn.span))
+    if signer:
+        names = "、".join(signer.group(2).split())
+        fields.append(MetaField("signer", "签发人", names, span))
+    return fields
+
+
+def _attachment_fields(role: str, line: Line, span: Span) -> Sequence[MetaField]:
+    title = _attach_prefix().sub("", line.text, count=1).strip()
+    return (MetaField("attachment", "", title, span),) if title else ()
+
+
+def _title_fields(role: str, line: Line, span: Span) -> Sequence[MetaField]:
+    value = line.text
+    start = strip_decoration(value)
+    return (MetaField(role, "", value[start:].strip("*# "), span),)
+
+
+def _one(key: str, read: Callable[[str], str]) -> _Reader:
+    """A reader of one field ``key`` whose value is ``read`` from the line's text."""
+    return lambda role, line, span: (MetaField(key, "", read(line.text), span),)
 
 
 def _as_written(line: Line, where: Span) -> str:
@@ -109,7 +117,7 @@ def _date_fields(role: str, line: Line, span: Span) -> list[MetaField]:
     if role == "caption":
         fields.append(MetaField("caption", "", line.text, span))
         # Only an adoption or amendment names its body ("在…会议上" under a report does not).
-        body = _adopting_body().search(line.key) if _ADOPTED.search(line.key) else None
+        body = _adopting_body().search(line.key) if _pattern(_ADOPTED).search(line.key) else None
         if body:
             where = Span(line.start + body.start(1), line.start + body.end(2))
             name = _as_written(line, Span(where.start, line.start + body.end(1)))
@@ -119,19 +127,19 @@ def _date_fields(role: str, line: Line, span: Span) -> list[MetaField]:
     return fields
 
 
-def _header_fields(line: Line, span: Span) -> list[MetaField]:
+def _header_fields(role: str, line: Line, span: Span) -> list[MetaField]:
     text = bare(line.key)
-    if _COPY_NUMBER.match(text):
+    if _pattern(_COPY_NUMBER).match(text):
         return [MetaField("copy_number", "", text, span)]
-    m = _CLASSIFIED.match(text)
+    m = _pattern(_CLASSIFIED).match(text)
     if m:
         out = [MetaField("classification", "", m.group(1), span)]
         if m.group(2):
             out.append(MetaField("classification_period", "", m.group(2).strip(), span))
         return out
-    if _URGENCY.match(text):
+    if _pattern(_URGENCY).match(text):
         return [MetaField("urgency", "", text, span)]
-    m = _SIGNER.match(text)
+    m = _pattern(_SIGNER).match(text)
     if m:
         return [MetaField("signer", "签发人", "、".join(m.group(1).split()), span)]
     if text.endswith("文件"):
@@ -139,12 +147,12 @@ def _header_fields(line: Line, span: Span) -> list[MetaField]:
     return []
 
 
-def _imprint_fields(line: Line, span: Span) -> list[MetaField]:
+def _imprint_fields(role: str, line: Line, span: Span) -> list[MetaField]:
     text = bare(line.key)
-    m = _IMPRINT_COPY.match(text)
+    m = _pattern(_IMPRINT_COPY).match(text)
     if m:
         return [MetaField(_IMPRINT_KEY[m.group(1)], m.group(1), _as_written_tail(line, m), span)]
-    m = _IMPRINT_PRINTED.match(text)
+    m = _pattern(_IMPRINT_PRINTED).match(text)
     if m:
         out = [MetaField("printed_by", "", m.group(1).strip(), span)]
         out.extend(
@@ -156,3 +164,22 @@ def _imprint_fields(line: Line, span: Span) -> list[MetaField]:
 
 def _as_written_tail(line: Line, m: re.Match[str]) -> str:
     return line.text[m.start(2) : m.end(2)] if len(line.text) == len(line.key) else m.group(2)
+
+
+_FIELDS: dict[str, _Reader] = {
+    "info": _info_fields,
+    "doc_number": _doc_number_fields,
+    "date": _date_fields,
+    "dateline": _date_fields,
+    "caption": _date_fields,
+    "recipients": _one("recipients", lambda v: bare(v).rstrip("：:")),
+    "signature": _one("issuer", lambda v: "、".join(bare(v).split())),
+    "signatory": _one("signatory", lambda v: " ".join(bare(v).split())),
+    "drafter": _one("drafter", lambda v: v[1:-1].strip()),
+    "note": _one("notes", lambda v: v),
+    "attachment_list": _attachment_fields,
+    "title": _title_fields,
+    "headline": _title_fields,
+    "header": _header_fields,
+    "imprint": _imprint_fields,
+}

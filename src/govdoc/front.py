@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from .lines import Line
+from .linetext import bare, join_title, title_key  # bare and the titles' helpers, re-exported
 from .metadata import find_dates, parse_date, parse_doc_number, parse_info_line
 
 __all__ = [
@@ -36,19 +36,19 @@ __all__ = [
 ]
 
 SENTENCE = re.compile(r"[，。；,;！？!?]")
-_HEADER = re.compile(
-    r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.*)?|特急|加急|特提|平急|签发人\s*[:：].*)$"
-)
-_CAPTION = re.compile(r"^[（(].*(?:通过|批准|发布|公布|修订|修正|施行|印发|\d{4}年).*[）)]$")
+# The patterns kept as source (str) are compiled on first use by _pattern: the lines that need
+# them are rarer, and a page may have none.
+_HEADER = r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★.*)?|特急|加急|特提|平急|签发人\s*[:：].*)$"
+_CAPTION = r"^[（(].*(?:通过|批准|发布|公布|修订|修正|施行|印发|\d{4}年).*[）)]$"
 # "2014年7月23日 济南市人大常委会第十五次会议修订" — an adoption line without brackets.
-_ADOPTION = re.compile(r"^\d{4}\s*年.{0,60}(?:通过|批准|修订|修正|公布|发布)$")
+_ADOPTION = r"^\d{4}\s*年.{0,60}(?:通过|批准|修订|修正|公布|发布)$"
 # A bracketed line that ends a title: "（2024—2026年）", "（试行）", "（征求意见稿）".
-_TITLE_TAIL = re.compile(
+_TITLE_TAIL = (
     r"^[（(](?:[12]\d{3}\s*[—\-–－~～至]+\s*[12]\d{3}\s*年?|[12]\d{3}\s*年(?:版|修订|修正)?"
     r"|试行|暂行|修订|修订稿|修订版|征求意见稿|送审稿|草案|草案征求意见稿)[）)]$"
 )
 # GB/T 9704 §10.2 命令（令）格式: "某某市人民政府令" over "第25号".
-_ORDER_NAME = re.compile(r"^[^\s，。,；;:：《》]{2,30}令$")
+_ORDER_NAME = r"^[^\s，。,；;:：《》]{2,30}令$"
 # An order's name and number opening a line: "中华人民共和国国务院令 第737号 《…》已经…".
 ORDER_LEAD = re.compile(r"^([^\s，。,；;:：《》]{2,30}令)\s*(第\s*[0-9０-９]{1,6}\s*号)")
 # A sentence that ends in a colon: "为了…，作如下决定：", "现将有关事项通知如下：".
@@ -56,8 +56,8 @@ _LEAD_SENTENCE = re.compile(r"如下|^(?:为了|为|根据|依据|按照|经)|�
 _MAX_RECIPIENTS = 100
 # An upward document's 文号 line carrying its 签发人: "甲政发〔2024〕3号　　签发人：张明".
 SIGNER_AFTER_NUMBER = re.compile(r"^(.*?\S)\s*签发人\s*[:：]\s*(\S.*)$")
-_SALUTATION = re.compile(r"^(?:各位|同志们|女士们|先生们|朋友们)")
-_DRAFTER = re.compile(r"^[（(][^（()）]{2,24}[）)]$")
+_SALUTATION = r"^(?:各位|同志们|女士们|先生们|朋友们)"
+_DRAFTER = r"^[（(][^（()）]{2,24}[）)]$"
 NOTE = re.compile(r"^[（(](?:此件|此页|本件|联系人|请公开|不予公开|此文).*[）)]$")
 LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
 # The first character of every date metadata.parse_date and find_dates accept: a year in
@@ -65,13 +65,22 @@ LABEL = re.compile(r"^[^\s:：，。,]{2,8}[:：]\s*\S")
 DATE_START = frozenset("12１２〇○零OＯ一二三四五六七八九中民")
 # The last character of every name _signer accepts.
 SIGNER_END = frozenset("府室厅局部院委会心司组办令)）行团")
-_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*)*\**\s*|\s*\**$")
-_MARK_EDGE = frozenset("#>*")
+# The first characters _HEADER can start with besides a digit, and the brackets that open
+# NOTE, _CAPTION, _TITLE_TAIL and _DRAFTER.
+_HEADER_FIRST = frozenset("绝机秘特加平签")
+_OPENS = frozenset("（(")
 _MAX_TITLE_LINE = 150
-_TITLE_DASHES = str.maketrans("", "", "-—–－~～")
+# What every date metadata.find_dates finds holds: 年, or a separator of 2024-03-01, 2024/3/1.
+_DATE_MARKS = re.compile(r"[年\-－.．/／]")
 
 
-# The patterns of rarer lines are compiled on first use, behind cheaper tests.
+# The patterns of rarer lines are compiled on first use, behind cheaper tests: the sources
+# above by _pattern, these by their functions.
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 @functools.cache
 def _signer() -> re.Pattern[str]:
     return re.compile(
@@ -102,27 +111,16 @@ def _title_end() -> re.Pattern[str]:
     )
 
 
-def bare(text: str) -> str:
-    """``text`` without Markdown heading, quote and bold marks around it."""
-    # _MARKUP removes a prefix that starts with #, >, * or a space and a suffix that ends with
-    # * or a space (its $ also matches before a final newline, a space too); a text whose
-    # edges are none of these is returned as is without running the pattern over it.
-    first, last = text[:1], text[-1:]
-    if first and not (
-        first in _MARK_EDGE or last in _MARK_EDGE or first.isspace() or last.isspace()
-    ):
-        return text
-    return _MARKUP.sub("", text)
-
-
 def is_caption(text: str) -> bool:
     """A 题注 or amendment history line (adoption, promulgation, revision dates)."""
-    if _TITLE_TAIL.match(text):
-        return False
-    if _CAPTION.match(text) or _ADOPTION.match(text):
+    first = text[:1]
+    # _TITLE_TAIL and _CAPTION start with a bracket; _ADOPTION and every date do not.
+    if first in _OPENS:
+        return not _pattern(_TITLE_TAIL).match(text) and _pattern(_CAPTION).match(text) is not None
+    if first.isdecimal() and _pattern(_ADOPTION).match(text):  # \d, as str.isdecimal
         return True
     # The cheap tests first; a date at the start begins with a year (see DATE_START).
-    if len(text) > 120 or "。" in text or text[:1] not in DATE_START or not _history().search(text):
+    if len(text) > 120 or "。" in text or first not in DATE_START or not _history().search(text):
         return False
     dates = find_dates(text)
     return bool(dates) and dates[0][1].start == 0
@@ -134,39 +132,48 @@ def is_colon_sentence(text: str) -> bool:
 
 
 def is_drafter(text: str) -> bool:
-    return _DRAFTER.match(text) is not None and not _TITLE_TAIL.match(text)
+    return _pattern(_DRAFTER).match(text) is not None and not _pattern(_TITLE_TAIL).match(text)
 
 
 def is_signer_line(text: str) -> bool:
     """One or more body names: 白山市人民政府办公室, or several separated by spaces."""
     parts = bare(text).split()
-    # Every name _signer accepts ends in one of SIGNER_END: a C-level test before the pattern.
-    return bool(parts) and all(p[-1] in SIGNER_END and _signer().match(p) for p in parts)
+    # Every name _signer accepts ends in one of SIGNER_END: a C-level test before the pattern,
+    # on the last name first (most lines tested are no signature).
+    if not parts or parts[-1][-1] not in SIGNER_END:
+        return False
+    return all(p[-1] in SIGNER_END and _signer().match(p) for p in parts)
 
 
 def front_role(line: Line) -> str | None:
     """The role a front line has on its own, or None for a plain line (title candidate)."""
     text = bare(line.key)
-    if _HEADER.match(text):
+    # The patterns that start with a character class run only when the first character is
+    # in it (\d is str.isdecimal; every date starts with one of DATE_START).
+    first = text[:1]
+    if (first in _HEADER_FIRST or first.isdecimal()) and _pattern(_HEADER).match(text):
         return "header"
     if parse_doc_number(text) is not None:
         return "doc_number"
     signer = SIGNER_AFTER_NUMBER.match(text) if "签发人" in text else None
     if signer and parse_doc_number(signer.group(1)) is not None:
         return "doc_number"  # GB/T 9704 §7.2.6: 文号 left, 签发人 right, one line
-    if parse_date(text) is not None:
+    if first in DATE_START and parse_date(text) is not None:
         return "dateline"
-    if NOTE.match(text):
-        return "note"
-    if _TITLE_TAIL.match(text):
-        return None
-    if is_caption(text):
+    if first in _OPENS:  # NOTE, _TITLE_TAIL, _CAPTION and _DRAFTER start with a bracket
+        if NOTE.match(text):
+            return "note"
+        if _pattern(_TITLE_TAIL).match(text):
+            return None
+        if _pattern(_CAPTION).match(text):  # is_caption of a bracketed line that is no title tail
+            return "caption"
+        if _pattern(_DRAFTER).match(text):
+            return "drafter"
+    elif is_caption(text):
         return "caption"
-    if _DRAFTER.match(text):
-        return "drafter"
     if parse_info_line(line.text):
         return "info"
-    if text.endswith(("：", ":")) and _SALUTATION.match(text):
+    if text.endswith(("：", ":")) and _pattern(_SALUTATION).match(text):
         return "salutation"  # a speech or report addresses its audience, not a 主送机关
     if text.endswith(("：", ":")) and not is_colon_sentence(text):
         return "recipients"
@@ -209,7 +216,7 @@ def name_front(
         if i not in named
         and "。" not in lines[i].key
         and lines[i].length <= _MAX_TITLE_LINE
-        and not find_dates(lines[i].key)  # "《…》已经2021年4月12日…" is a wrapped sentence
+        and not _holds_date(lines[i].key)  # "《…》已经2021年4月12日…" is a wrapped sentence
     ]
     title: list[int] = []
     ordered = [p for p in candidates if p < boundary] or candidates
@@ -233,6 +240,12 @@ def name_front(
             named[i] = "header" if _is_issuer_mark(lines, named, i) else "front"
 
 
+def _holds_date(text: str) -> bool:
+    """Whether find_dates finds a date in ``text``; only when it holds one of _DATE_MARKS,
+    as every date does (a 年, or separators between numbers)."""
+    return _DATE_MARKS.search(text) is not None and bool(find_dates(text))
+
+
 def _first_unnamed(named: dict[int, str], start: int, end: int) -> int:
     return next((i for i in range(start, end) if i not in named), end)
 
@@ -254,16 +267,12 @@ def _same_title(a: str, b: str) -> bool:
     return title_key(a) == title_key(b)
 
 
-def title_key(text: str) -> str:
-    """A title for comparison: width, dashes, spaces and Markdown marks folded away."""
-    folded = unicodedata.normalize("NFKC", bare(text))
-    # split() drops the same spaces as \s in a pattern (both go by str.isspace).
-    return "".join(folded.split()).translate(_TITLE_DASHES)
-
-
 def _is_order(lines: Sequence[Line], i: int) -> bool:
+    name = bare(lines[i].key)
     return bool(
-        _ORDER_NAME.match(bare(lines[i].key)) and _order_number().match(bare(lines[i + 1].key))
+        name.endswith("令")  # as _ORDER_NAME's names do: a C-level test before the pattern
+        and _pattern(_ORDER_NAME).match(name)
+        and _order_number().match(bare(lines[i + 1].key))
     )
 
 
@@ -276,15 +285,3 @@ def _is_issuer_mark(lines: Sequence[Line], named: dict[int, str], i: int) -> boo
 
 def _only_info_between(named: dict[int, str], a: int, b: int) -> bool:
     return all(named.get(k) == "info" for k in range(a + 1, b))
-
-
-def join_title(parts: Sequence[str]) -> str:
-    """A title broken over lines, joined: "中共湖北省委关于" + "关于实施…的意见" drops the
-    repeated 关于."""
-    out = ""
-    for part in parts:
-        part = part.strip()
-        if out.endswith("关于") and part.startswith("关于"):
-            part = part[2:]
-        out += part
-    return out
