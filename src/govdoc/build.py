@@ -52,17 +52,22 @@ def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Docum
     text = source.text
     count = len(roles)
     last_content = next((i for i in range(count - 1, -1, -1) if roles[i].kind != "chrome"), -1)
-    paragraph = ParagraphMaker(text, source.damaged)  # the documents share one text
+    paragraph = ParagraphMaker(text, source.damaged).make  # the documents share one text
     docs: dict[int, _Doc] = {}
     page_tail: list[Chrome] = []
     consumed = -1  # a line that became the title of the lone marker above it
+    key = -1  # the document of the line before, whose _Doc is ``doc``: lines come in runs
+    doc: _Doc | None = None
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i == consumed:
             continue
-        doc = docs.get(role.doc)
-        if doc is None:
-            diags: list[Diagnostic] = []
-            doc = docs[role.doc] = _Doc(BodyBuilder(text, diags, paragraph), diags)
+        if role.doc != key or doc is None:
+            key = role.doc
+            doc = docs.get(key)
+            if doc is None:
+                diags: list[Diagnostic] = []
+                doc = docs[key] = _Doc(BodyBuilder(text, diags, paragraph), diags)
+            builder = doc.builder
         kind = role.kind
         if kind == "chrome":
             leaf = Chrome(role.name, line.text, Span(line.start, line.end))
@@ -70,21 +75,23 @@ def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Docum
                 page_tail.append(leaf)
                 continue
             if role.name != "page_number":
-                doc.builder.finish()  # site chrome never sits inside a section
-            doc.builder.add_leaf(leaf)
+                builder.finish()  # site chrome never sits inside a section
+            builder.add_leaf(leaf)
         elif kind == "meta":
             if role.name == "attachment_label":
                 doc.attached_by_label = True
-            doc.builder.finish()
-            doc.builder.add_leaf(meta_leaf(role.name, line, text))
+            builder.finish()
+            builder.add_leaf(meta_leaf(role.name, line, text))
         else:
             # Only a lone marker (nothing after it) can take the next line as its title.
             m = line.marker
-            lone = m is not None and m.body_start >= m.body_end
-            nxt = lines[i + 1] if lone and i + 1 < count and roles[i + 1] == role else None
-            if doc.builder.add_line(line, nxt):
-                consumed = i + 1
-                line = lines[i + 1]
+            if m is not None and m.body_start >= m.body_end:
+                nxt = lines[i + 1] if i + 1 < count and roles[i + 1] == role else None
+                if builder.add_line(line, nxt):
+                    consumed = i + 1
+                    line = lines[i + 1]
+            else:
+                builder.add_line(line)
         if doc.start is None:
             doc.start = line.start
         doc.end = line.end

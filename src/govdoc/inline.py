@@ -34,11 +34,15 @@ _DUTY = re.compile(
 # The longest text _DUTY matches (等 各有关 部门 按照 职责分工 分别 负责), plus the newline
 # that $ may leave after it: a match starts no earlier than this before the end.
 _DUTY_REACH = 17
+# A _DUTY match ends in one of these verbs where $ matches: a part that does not has none.
+_DUTY_VERBS = ("负责", "落实", "牵头", "配合", "参与")
 # A name must end like a body of government, so that （具体办法另行落实） yields nothing.
-_ORGAN = re.compile(
-    # 协 and 联 close 科协, 妇联, 残联, 侨联 (people's organisations named in duty notes).
-    r"(?:局|委|办|厅|部|院|会|室|中心|处|署|银行|分行|支行|府|组|所|站|队|司|馆|社|团|区|县|市|州|盟|旗|协|联"
-    r"|镇|乡|街道|公司|集团|海关|单位|部门|机构|党委|政府|管委会|办公室|委员会)$"
+# 协 and 联 close 科协, 妇联, 残联, 侨联 (people's organisations named in duty notes).
+_ORGAN_ENDS = (
+    *("局", "委", "办", "厅", "部", "院", "会", "室", "中心", "处", "署", "银行", "分行", "支行"),
+    *("府", "组", "所", "站", "队", "司", "馆", "社", "团", "区", "县", "市", "州", "盟", "旗"),
+    *("协", "联", "镇", "乡", "街道", "公司", "集团", "海关", "单位", "部门", "机构", "党委"),
+    *("政府", "管委会", "办公室", "委员会"),
 )
 _MAX_NOTE = 200
 _MAX_NAME = 30
@@ -50,11 +54,17 @@ _BRACKET = re.compile(r"[（()）]")
 def _open_bracket(text: str, close: int) -> int | None:
     """Index of the bracket that opens the one closing at ``close``, nesting counted (within
     the ``_MAX_NOTE`` characters that end at ``close``)."""
+    lo = max(0, close - _MAX_NOTE + 1)
+    # Mostly a note holds no brackets of its own: when no closing bracket follows the last
+    # opening one, that one opens the note (the scan below would meet it first).
+    last_open = max(text.rfind("（", lo, close), text.rfind("(", lo, close))
+    if last_open < 0:
+        return None
+    if text.find("）", last_open, close) < 0 and text.find(")", last_open, close) < 0:
+        return last_open
     depth = 0
     # Only brackets change the depth: visit them alone, last first.
-    brackets = [
-        m.start() for m in _BRACKET.finditer(text, max(0, close - _MAX_NOTE + 1), close + 1)
-    ]
+    brackets = [m.start() for m in _BRACKET.finditer(text, lo, close + 1)]
     for i in reversed(brackets):
         if text[i] in "）)":
             depth += 1
@@ -91,26 +101,37 @@ def _split_names(segment: str) -> list[str]:
     return [n.strip(" \t\u3000") for n in names if n.strip(" \t\u3000")]
 
 
-_FINAL_DENG = re.compile(r"等$")
 _PARTS = re.compile(r"[，,；;]")
+
+
+def _ends_in(text: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends in one of ``ends`` where a pattern's ``$`` matches: at the end, or
+    before a newline that ends the text. (``endswith`` runs in C; a pattern ``(?:…)$`` would be
+    tried at every position.)"""
+    return text.endswith(ends) or (text[-1:] == "\n" and text.endswith(ends, 0, len(text) - 1))
 
 
 def _duty(part: str) -> re.Match[str] | None:
     """``_DUTY.search(part)``, started where a match can begin: the pattern has no look-behind
-    or anchor but $, so the leftmost match is the same and the scan far shorter."""
+    or anchor but $, so the leftmost match is the same and the scan far shorter. Most parts
+    and names do not end in a duty verb, which endswith tells without the pattern."""
+    if not _ends_in(part, _DUTY_VERBS):
+        return None
     return _DUTY.search(part, max(0, len(part) - _DUTY_REACH))
 
 
-def _without_duty(part: str) -> str:
-    """``_DUTY.sub("", part)``: a match ends at the end (or before a final newline), so there
-    is at most one."""
-    m = _duty(part)
-    return part if m is None else part[: m.start()] + part[m.end() :]
+def _cut(part: str, duty: re.Match[str] | None) -> str:
+    """``part`` without its duty phrase: ``_DUTY.sub("", part)`` when ``duty`` is
+    ``_duty(part)`` (a match ends at the end or before a final newline: there is at most one)."""
+    return part if duty is None else part[: duty.start()] + part[duty.end() :]
 
 
 def _clean(name: str) -> str:
-    name = _without_duty(name).strip(" \t\u3000")
-    return _FINAL_DENG.sub("", name.removeprefix("由"))
+    name = _cut(name, _duty(name)).strip(" \t\u3000").removeprefix("由")
+    # re.sub("等$", "", name): $ matches at the end or before a final newline.
+    if name.endswith("等"):
+        return name[:-1]
+    return name[:-2] + "\n" if name.endswith("等\n") else name
 
 
 def find_departments(text: str) -> tuple[str, ...]:
@@ -127,7 +148,8 @@ def find_departments(text: str) -> tuple[str, ...]:
     if start is None:
         return ()
     inner = body[start + 1 : -1].strip(" \t\u3000")
-    labels = list(_LABEL.finditer(inner))
+    # Every label ends in a colon.
+    labels = list(_LABEL.finditer(inner)) if "：" in inner or ":" in inner else []
     if labels:
         raw = []
         for k, m in enumerate(labels):
@@ -136,13 +158,14 @@ def find_departments(text: str) -> tuple[str, ...]:
     else:
         # Unlabelled: the whole note must end in a duty phrase (…等按职责分工负责), or each
         # part does (市科技局牵头，市财政局配合).
-        parts = _PARTS.split(inner)
-        if not all(_duty(p.strip(" \t\u3000")) for p in parts if p.strip()):
+        parts = [p.strip(" \t\u3000") for p in _PARTS.split(inner)]
+        duties = [_duty(p) for p in parts]
+        if not all(duty for p, duty in zip(parts, duties, strict=True) if p.strip()):
             return ()
-        raw = [n for p in parts for n in _split_names(_without_duty(p.strip(" \t\u3000")))]
+        raw = [n for p, d in zip(parts, duties, strict=True) for n in _split_names(_cut(p, d))]
     names = [_clean(n) for n in raw]
     names = [n for n in names if n]
-    if not names or not all(len(n) <= _MAX_NAME and _ORGAN.search(n) for n in names):
+    if not names or not all(len(n) <= _MAX_NAME and _ends_in(n, _ORGAN_ENDS) for n in names):
         return ()
     return tuple(dict.fromkeys(names))
 

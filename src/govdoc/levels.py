@@ -17,7 +17,6 @@ never open a level. The loop is iterative, so depth has no recursion limit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .numbering import FAMILIES, UNIT_RANKS, MarkerMatch
 
@@ -29,17 +28,15 @@ GB_RANKS: dict[str, int] = {"cn_dun": 1, "cn_paren": 2, "ar_dot": 3, "ar_paren":
 _ITEM_STYLES = frozenset({"dash", "bullet"})
 # Styles that are too easily text ("e.g.", "a.m.") unless they start a list or continue one.
 _LIST_ONLY_STYLES = frozenset({"latin_dot"})
+_LOWEST_RANK = max(UNIT_RANKS.values())
 
 
-class Placement(NamedTuple):
-    """Where a marker goes. ``depth`` is 1-based; ``value`` may be inferred for a damaged
-    marker; ``notes`` are (code, message) pairs for diagnostics. (A named tuple: one is made
-    per marker, and a tuple is the cheapest immutable value to make.)"""
-
-    depth: int
-    value: int | None
-    is_item: bool = False
-    notes: tuple[tuple[str, str], ...] = ()
+#: (code, message) pairs for the diagnostics of one marker.
+Notes = tuple[tuple[str, str], ...]
+#: Where a marker goes: ``(depth, value, is_item, notes)``. ``depth`` is 1-based; ``value`` may
+#: be inferred for a damaged marker. (A plain tuple: one is made per marker, and a tuple
+#: display is several times cheaper to make than a named tuple.)
+Placement = tuple[int, int | None, bool, Notes]
 
 
 @dataclass(slots=True)
@@ -60,29 +57,46 @@ class LevelStack:
         """Place a marker, or return None when it is not a heading after all (a weak match the
         numbering around it does not expect)."""
         style = m.style
+        levels = self.levels
         if style in _ITEM_STYLES:
-            return Placement(len(self.levels) + 1, None, True)
-        value = m.value if m.value is not None else self._expected(style)
-        listed = m.weak or style in _LIST_ONLY_STYLES
-        if listed and not self._continues(style, value) and (m.weak or value != 1):
-            return None
+            return len(levels) + 1, None, True, ()
+        value = m.value
         notes: list[tuple[str, str]] = []
-        if m.value is None:
+        if value is None:
+            value = self._expected(style)
             notes.append(
                 (
                     "damaged-marker",
                     f"marker damaged; value {value} inferred from the numbering around it",
                 )
             )
-        if style in UNIT_RANKS:
-            self._close_lower_units(UNIT_RANKS[style])
-        placed = self._sibling_same_style(style, value, notes, m.sub_value is not None)
-        if placed is None:
-            placed = self._sibling_same_family(style, value, notes)
-        if placed is None:
-            placed = self._open(style, value, notes)
+        listed = m.weak or style in _LIST_ONLY_STYLES
+        if listed and not self._continues(style, value) and (m.weak or value != 1):
+            return None
+        rank = UNIT_RANKS.get(style)
+        if rank is not None and rank < _LOWEST_RANK:  # no unit ranks below the lowest (条)
+            self._close_lower_units(rank)
+        # Rule 1: the innermost level of the same style, wherever it is (mostly the innermost
+        # level itself: the next item of the current list).
+        i = len(levels) - 1
+        while i >= 0 and levels[i].style != style:
+            i -= 1
+        if i >= 0:
+            level = levels[i]
+            last = level.last
+            # An inserted 第六条之一 (sub_value 1) repeats 六 by design.
+            if value == last and m.sub_value is None:
+                notes.append(("numbering-repeat", f"value {value} repeats the previous one"))
+            elif value != last + 1:
+                notes.append(("numbering-gap", f"expected {last + 1} after {last}, found {value}"))
+            level.last = value
+            if i + 1 < len(levels):
+                del levels[i + 1 :]
+            depth = i + 1
+        else:
+            depth = self._continue_family(style, value, notes) or self._open(style, value, notes)
         self.last_by_style[style] = value
-        return Placement(placed, value, False, tuple(notes) if notes else ())
+        return depth, value, False, tuple(notes) if notes else ()
 
     def _expected(self, style: str) -> int:
         for level in reversed(self.levels):
@@ -99,30 +113,9 @@ class LevelStack:
                 del self.levels[i:]
                 return
 
-    def _sibling_same_style(
-        self, style: str, value: int, notes: list[tuple[str, str]], inserted: bool = False
-    ) -> int | None:
-        """``inserted``: 第六条之一 follows 第六条 with the same value by design."""
-        for i in range(len(self.levels) - 1, -1, -1):
-            level = self.levels[i]
-            if level.style == style:
-                if value == level.last and not inserted:
-                    notes.append(("numbering-repeat", f"value {value} repeats the previous one"))
-                elif value != level.last + 1:
-                    notes.append(
-                        (
-                            "numbering-gap",
-                            f"expected {level.last + 1} after {level.last}, found {value}",
-                        )
-                    )
-                del self.levels[i + 1 :]
-                level.last = value
-                return i + 1
-        return None
-
-    def _sibling_same_family(
-        self, style: str, value: int, notes: list[tuple[str, str]]
-    ) -> int | None:
+    def _continue_family(self, style: str, value: int, notes: list[tuple[str, str]]) -> int:
+        """Rule 2: the innermost level of the same family whose numbering ``value`` continues
+        takes the marker as its next sibling; its depth, else 0."""
         family = FAMILIES[style]
         for i in range(len(self.levels) - 1, -1, -1):
             level = self.levels[i]
@@ -136,7 +129,7 @@ class LevelStack:
                 del self.levels[i + 1 :]
                 level.style, level.last = style, value
                 return i + 1
-        return None
+        return 0
 
     def _open(self, style: str, value: int, notes: list[tuple[str, str]]) -> int:
         if value != 1 and self.last_by_style.get(style, 0) + 1 != value:

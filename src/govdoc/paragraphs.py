@@ -8,6 +8,7 @@ the same as running every search on every paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -15,49 +16,75 @@ from collections.abc import Sequence
 from .metadata import find_departments, find_inline_items, find_references
 from .nodes import Paragraph, Span
 
-__all__ = ["ParagraphMaker", "make_paragraph"]
+__all__ = ["ParagraphMaker"]
 
 # Every marker find_inline_items accepts holds one of these two-character runs: the last
 # numeral of 一是/二要/十一则 and its verb, 首先 其次 再次 然后 最后, or the 方面 of 一方面 and
 # 另一方面 (the two classes admit a few more pairs, such as 三次: a wider test is still a
-# necessary one). No character is in both classes, so the runs never overlap and one scan of
-# the whole text finds every occurrence, whatever the paragraph boundaries. Two classes scan
-# several times faster than the alternation of the exact words.
-_ITEM_HINT = re.compile(r"[一二三四五六七八九十首其再然最方][是要则先次后面]")
+# necessary one). No character is in both classes, so the runs never overlap, and finding
+# them in the whole text once finds every occurrence, whatever the paragraph boundaries.
+_FIRSTS = "一二三四五六七八九十首其再然最方"
+_VERBS = "是要则先次后面"
 _HINT_LEN = 2
+# str.find runs through the text in C, so visiting each occurrence of a verb costs little
+# while the verb is rare; past this many in one text, the regex engine scans for the rest.
+_FIND_LIMIT = 32
 
 
-def make_paragraph(text: str, span: Span, damaged: Sequence[Span] = ()) -> Paragraph:
-    """A Paragraph of ``text`` at ``span``; ``damaged`` spans of lost text mark it damaged."""
-    return _paragraph(text, span, _ITEM_HINT.search(text) is not None, damaged)
+@functools.cache
+def _hints_at(verb: str) -> re.Pattern[str]:
+    """The runs that end in ``verb``, matched at the verb: the engine scans for a literal first
+    character quickly and checks the character before by the look-behind. (Compiled on first
+    use: a text of a few pages rarely needs one.)"""
+    return re.compile(f"{verb}(?<=[{_FIRSTS}]{verb})")
+
+
+def _item_hints(text: str) -> list[int]:
+    """The start of every two-character run of the classes above, in order. (One regex for the
+    pair of classes would test every character of the text against the first class, which
+    costs about three times more than finding the verbs.)"""
+    hints: list[int] = []
+    for verb in _VERBS:
+        i = text.find(verb, 1)  # a run needs a character before its verb
+        seen = 0
+        while i >= 0:
+            if text[i - 1] in _FIRSTS:
+                hints.append(i - 1)
+            seen += 1
+            if seen == _FIND_LIMIT:  # a frequent verb: the regex engine finds the rest
+                hints.extend(m.start() - 1 for m in _hints_at(verb).finditer(text, i + 1))
+                break
+            i = text.find(verb, i + 1)
+    hints.sort()
+    return hints
 
 
 class ParagraphMaker:
-    """Makes the paragraphs of one document text: ``maker(text, span)`` equals
-    ``make_paragraph(text, span, damaged)`` when ``text`` is the document text at ``span``.
+    """Makes the paragraphs of one document text: ``maker.make(text, span)`` is the Paragraph
+    of ``text``, the document text at ``span``; ``damaged`` spans of lost text mark it damaged.
     The inline-item hints are found by one scan of the whole text instead of one per
-    paragraph."""
+    paragraph. (A method, not ``__call__``: Python calls a bound method faster than an
+    instance, and the builder makes one paragraph per body line.)"""
 
     __slots__ = ("_damaged", "_hints")
 
     def __init__(self, text: str, damaged: Sequence[Span] = ()) -> None:
-        self._hints = [m.start() for m in _ITEM_HINT.finditer(text)]
+        self._hints = _item_hints(text)
         self._damaged = damaged
 
-    def __call__(self, text: str, span: Span) -> Paragraph:
+    def make(self, text: str, span: Span) -> Paragraph:
         hints = self._hints
-        k = bisect_left(hints, span.start)  # the first hint at or after the paragraph's start
-        hinted = k < len(hints) and hints[k] + _HINT_LEN <= span.end
-        return _paragraph(text, span, hinted, self._damaged)
-
-
-def _paragraph(text: str, span: Span, hinted: bool, damaged: Sequence[Span]) -> Paragraph:
-    return Paragraph(
-        text,
-        span,
-        tuple(find_inline_items(text, span.start)) if hinted else (),
-        # A department note ends the paragraph in a closing bracket; a citation opens with 《.
-        find_departments(text) if "）" in text or ")" in text else (),
-        tuple(find_references(text, span.start)) if "《" in text else (),
-        bool(damaged) and any(d.start < span.end and span.start < d.end for d in damaged),
-    )
+        start, end = span.start, span.end
+        k = bisect_left(hints, start)  # the first hint at or after the paragraph's start
+        damaged = self._damaged
+        return Paragraph(
+            text,
+            span,
+            tuple(find_inline_items(text, start))
+            if k < len(hints) and hints[k] + _HINT_LEN <= end
+            else (),
+            # A department note ends the paragraph in a closing bracket; a citation opens with 《.
+            find_departments(text) if "）" in text or ")" in text else (),
+            tuple(find_references(text, start)) if "《" in text else (),
+            bool(damaged) and any(d.start < end and start < d.end for d in damaged),
+        )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from .levels import LevelStack
 from .lines import Line
@@ -33,16 +32,12 @@ _CAPTION_CLOSE = {"（": "）", "(": ")"}
 BodyLeaf = Paragraph | Item | Chrome | Meta
 
 
-class HeadingSplit(NamedTuple):
-    """How the text after a marker divides: ``title_end`` ends the heading leaf's span,
-    ``body_start`` starts the run-in paragraph (== ``title_end`` stripped of spaces), and
-    ``own`` says whether the title is the heading's own (False: a preview of the text).
-    (A named tuple: one is made per heading, and a tuple is the cheapest value to make.)"""
-
-    title: str
-    title_end: int
-    body_start: int
-    own: bool
+#: How the text after a marker divides: ``(title, title_end, body_start, own)``. ``title_end``
+#: ends the heading leaf's span, ``body_start`` starts the run-in paragraph (``title_end``
+#: with spaces skipped), and ``own`` says whether the title is the heading's own (False: a
+#: preview of the text). (A plain tuple: one is made per heading, and a tuple display is
+#: several times cheaper to make than a named tuple.)
+HeadingSplit = tuple[str, int, int, bool]
 
 
 def split_heading(text: str, style: str) -> HeadingSplit:
@@ -51,39 +46,30 @@ def split_heading(text: str, style: str) -> HeadingSplit:
     if style == "article" and text and text[0] in _CAPTION_OPEN:
         close = text.find(_CAPTION_CLOSE[text[0]])
         if 0 < close <= _TITLE_MAX:  # 第一条（目的和依据）
-            return HeadingSplit(text[1:close], close + 1, _skip_spaces(text, close + 1), True)
+            return text[1:close], close + 1, _skip_spaces(text, close + 1), True
     # find(…, 0, -1) looks at text[:-1] without copying it.
     if style != "article" and len(text) <= _SHORT_LINE and text.find("。", 0, -1) < 0:
-        return HeadingSplit(text, len(text), len(text), True)
+        return text, len(text), len(text), True
     if style not in ("article", "part"):
         m = _FIRST_STOP.search(text, 0, _TITLE_MAX + 1)
         if m is not None and m.start() > 0:
             i = m.start()
-            return HeadingSplit(text[:i], i + 1, _skip_spaces(text, i + 1), True)
-    return HeadingSplit(text[:_PREVIEW], 0, 0, False)
+            return text[:i], i + 1, _skip_spaces(text, i + 1), True
+    return text[:_PREVIEW], 0, 0, False
 
 
 def _skip_spaces(text: str, i: int) -> int:
-    # What lstrip() removes is exactly what str.isspace() accepts.
-    return len(text) - len(text[i:].lstrip()) if i < len(text) else i
+    # What lstrip() removes is exactly what str.isspace() accepts. The body mostly starts
+    # right at ``i``: one character tells, without copying the rest of the text to strip it.
+    if i >= len(text) or not text[i].isspace():
+        return i
+    return len(text) - len(text[i:].lstrip())
 
 
-@dataclass(slots=True)
-class _Open:
-    heading: Heading
-    depth: int
-    body: list[BodyLeaf]
-    children: list[Section]
-    end: int
-
-    def close(self) -> Section:
-        return Section(
-            self.heading,
-            self.depth,
-            Span(self.heading.span.start, self.end),
-            tuple(self.body),
-            tuple(self.children),
-        )
+# An open section: its heading and depth, then the leaves and the closed child sections met
+# inside it so far. (A tuple around two lists: opening a section is the builder's most
+# frequent step, and a tuple display is the cheapest record to make.)
+_Open = tuple[Heading, int, list[BodyLeaf], list[Section]]
 
 
 @dataclass(slots=True)
@@ -102,13 +88,8 @@ class BodyBuilder:
     open: list[_Open] = field(default_factory=list)
 
     def add_leaf(self, leaf: BodyLeaf) -> None:
-        if self.open:
-            inner = self.open[-1]
-            inner.body.append(leaf)
-            if leaf.span.end > inner.end:
-                inner.end = leaf.span.end
-        else:
-            self.top.append(leaf)
+        opened = self.open
+        (opened[-1][2] if opened else self.top).append(leaf)
 
     def add_line(self, line: Line, next_line: Line | None = None) -> bool:
         """Add one body line; True when it took ``next_line`` (the next line, of the same role)
@@ -116,73 +97,78 @@ class BodyBuilder:
         m = line.marker
         placement = self.levels.place(m) if m is not None else None
         if m is None or placement is None:
-            self.add_leaf(self.paragraph(line.text, Span(line.start, line.end)))
+            leaf = self.paragraph(line.text, Span(line.start, line.end))
+            opened = self.open  # add_leaf, inlined: most body lines are paragraphs
+            (opened[-1][2] if opened else self.top).append(leaf)
             return False
-        marker_span = Span(line.start + m.start, line.start + m.end)
+        depth, value, is_item, notes = placement
+        start, style, text = line.start, m.style, line.text
+        marker_span = Span(start + m.start, start + m.end)
         marker = Marker(
-            m.style,
-            FAMILIES[m.style],
-            placement.value,
-            line.text[m.start : m.end],
-            marker_span,
-            m.sub_value,
+            style, FAMILIES[style], value, text[m.start : m.end], marker_span, m.sub_value
         )
-        for code, message in placement.notes:
+        for code, message in notes:
             self.diagnostics.append(Diagnostic(code, message, marker_span))
-        after = line.text[m.body_start : m.body_end]
-        base = line.start + m.body_start
-        if placement.is_item:
+        after = text[m.body_start : m.body_end]
+        base = start + m.body_start
+        if is_item:
             # A citation opens with 《; a department note ends in a closing bracket.
             item = Item(
                 marker,
                 after,
-                Span(line.start, line.end),
-                split_heading(after, m.style).title,
+                Span(start, line.end),
+                split_heading(after, style)[0],
                 tuple(find_references(after, base)) if "《" in after else (),
                 find_departments(after) if "）" in after or ")" in after else (),
             )
             self.add_leaf(item)
             return False
-        if not after and next_line is not None and self._is_title_line(next_line):
-            heading = Heading(marker, next_line.text, Span(line.start, next_line.end), m.damaged)
-            self._open_section(heading, placement.depth)
+        if not after and next_line is not None and _is_title_line(next_line):
+            heading = Heading(marker, next_line.text, Span(start, next_line.end), m.damaged)
+            self._close_to(depth)
+            self.open.append((heading, depth, [], []))
             return True
-        split = split_heading(after, m.style)
-        if not split.own:  # the heading is the marker; all the text is its paragraph
+        title, title_end, body_start, own = split_heading(after, style)
+        end = line.end
+        if not own:  # the heading is the marker; all the text is its paragraph
             head_end = body_start = base
-        elif split.body_start < len(after):  # run-in: title, then the body
-            head_end, body_start = base + split.title_end, base + split.body_start
+        elif body_start < len(after):  # run-in: title, then the body
+            head_end, body_start = base + title_end, base + body_start
         else:
-            head_end = body_start = line.end
-        heading = Heading(marker, split.title, Span(line.start, head_end), m.damaged)
-        self._open_section(heading, placement.depth)
-        if body_start < line.end:
-            self.add_leaf(
-                self.paragraph(self.text[body_start : line.end], Span(body_start, line.end))
-            )
-        return False
-
-    @staticmethod
-    def _is_title_line(line: Line) -> bool:
-        return line.marker is None and line.length <= _TITLE_MAX and "。" not in line.text[:-1]
-
-    def _open_section(self, heading: Heading, depth: int) -> None:
+            head_end = body_start = end
+        heading = Heading(marker, title, Span(start, head_end), m.damaged)
         self._close_to(depth)
-        self.open.append(_Open(heading, depth, [], [], heading.span.end))
+        body: list[BodyLeaf] = []
+        if body_start < end:
+            body.append(self.paragraph(self.text[body_start:end], Span(body_start, end)))
+        self.open.append((heading, depth, body, []))
+        return False
 
     def _close_to(self, depth: int) -> None:
         """Close the open sections at ``depth`` or deeper, innermost first."""
         opened = self.open
-        while opened and opened[-1].depth >= depth:
-            section = opened.pop().close()
-            if opened:
-                parent = opened[-1]
-                parent.children.append(section)
-                if section.span.end > parent.end:
-                    parent.end = section.span.end
-            else:
-                self.top.append(section)
+        while opened and opened[-1][1] >= depth:
+            heading, inner_depth, body, children = opened.pop()
+            # A section ends where the last of its heading, leaves and children does. Blocks
+            # arrive in reading order, so the last of each list ends furthest.
+            end = heading.span.end
+            if body and body[-1].span.end > end:
+                end = body[-1].span.end
+            if children and children[-1].span.end > end:
+                end = children[-1].span.end
+            section = Section(
+                heading,
+                inner_depth,
+                Span(heading.span.start, end),
+                tuple(body),
+                tuple(children) if children else (),  # most sections are leaves of the tree
+            )
+            (opened[-1][3] if opened else self.top).append(section)
 
     def finish(self) -> list[BodyLeaf | Section]:
         self._close_to(0)  # depths start at 1: all of them
         return self.top
+
+
+def _is_title_line(line: Line) -> bool:
+    return line.marker is None and line.length <= _TITLE_MAX and "。" not in line.text[:-1]
