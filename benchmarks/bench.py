@@ -63,13 +63,21 @@ def shared_corpus() -> Corpus:
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
+    return interleaved(repeat, run)[0]
+
+
+def interleaved(repeat: int, *runs: Callable[[], object]) -> list[float]:
+    """The best time of each of ``runs`` over ``repeat`` rounds, the runs taking turns in each
+    round: a machine whose speed drifts (a shared virtual machine) then slows all of them
+    alike, and their ratio holds."""
+    best = [float("inf")] * len(runs)
     for _ in range(repeat):
-        clear_caches()  # a repeat must not profit from the lines of the last one
-        start = CLOCK()
-        run()
-        times.append(CLOCK() - start)
-    return min(times)
+        for i, run in enumerate(runs):
+            clear_caches()  # a repeat must not profit from the lines of the last one
+            start = CLOCK()
+            run()
+            best[i] = min(best[i], CLOCK() - start)
+    return best
 
 
 def parse_all(corpus: Corpus) -> None:
@@ -84,8 +92,14 @@ def baseline(corpus: Corpus, encodings: Sequence[str]) -> None:
             match(line)
 
 
-def staged(corpus: Corpus) -> dict[str, float]:
-    """Seconds per stage over ``corpus``, checking that the stages rebuild parse()'s result."""
+def staged(corpus: Corpus, repeat: int) -> dict[str, float]:
+    """Seconds per stage over ``corpus`` (each stage's best of ``repeat`` runs), checking that
+    the stages rebuild parse()'s result."""
+    runs = [_staged_once(corpus) for _ in range(repeat)]
+    return {stage: min(run[stage] for run in runs) for stage in STAGES}
+
+
+def _staged_once(corpus: Corpus) -> dict[str, float]:
     spent = dict.fromkeys(STAGES, 0.0)
     clock = CLOCK
     clear_caches()
@@ -169,17 +183,20 @@ def report(label: str, corpus: Corpus, repeat: int) -> float:
     encodings = [parse(data).encoding for _, data in corpus]
     size = sum(len(d) for _, d in corpus)
     mb = size / 1e6
-    t_parse = best_of(repeat, lambda: parse_all(corpus))
-    t_base = best_of(repeat, lambda: baseline(corpus, encodings))
+    t_parse, t_base = interleaved(
+        repeat, lambda: parse_all(corpus), lambda: baseline(corpus, encodings)
+    )
     print(f"\n## {label}: {len(corpus)} documents, {mb:.2f} MB")
     print(f"{'':24}{'MB/s':>9}{'docs/s':>10}{'× baseline':>12}")
     row("govdoc.parse", mb, len(corpus), t_parse, t_base)
     row("baseline (regex/line)", mb, len(corpus), t_base, t_base)
     peer = arbor_peer()
     if peer is not None:
-        t_peer = best_of(repeat, lambda: peer(corpus, encodings))
-        row("arborparser (peer)", mb, len(corpus), t_peer, t_base)
-    spent = staged(corpus)
+        t_peer, t_base_again = interleaved(
+            repeat, lambda: peer(corpus, encodings), lambda: baseline(corpus, encodings)
+        )
+        row("arborparser (peer)", mb, len(corpus), t_peer, t_base_again)
+    spent = staged(corpus, repeat)
     total = sum(spent.values())
     print("stage            seconds   share")
     for stage, seconds in spent.items():
