@@ -216,13 +216,15 @@ def repair(text: str) -> Repaired:
             gate = _GATES.get(kind)
             if idle.get(kind) is text or (gate is not None and present.isdisjoint(gate)):
                 continue
-            applied = _apply(text, step(text))
+            proposed = step(text)
             if gate is not None and kind in _CLEARS:
                 present -= gate
-            fixes = applied.fixes
-            if not fixes:
+            # Most steps propose nothing on most texts: an empty list is not applied.
+            applied = _apply(text, proposed) if proposed else None
+            if applied is None or not applied.fixes:
                 idle[kind] = text
                 continue
+            fixes = applied.fixes
             exposing = (
                 exposing
                 or kind not in _CONFINED
