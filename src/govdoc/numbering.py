@@ -74,19 +74,13 @@ def match_marker(line: str) -> MarkerMatch | None:
             and last not in DECORATION_LAST
             and not last.isspace()
         ):
-            common = _run_marker(line[:run_end])
-            if common is None:
+            reading = _run_marker(line[:run_end])
+            if reading is None:
                 return None
-            if common is not _SLOW:
+            if reading is not _SLOW_RUN:
+                style, value, start, end, body_start, sub_value, damaged = reading
                 return MarkerMatch(
-                    common.style,
-                    common.value,
-                    common.start,
-                    common.end,
-                    common.body_start,
-                    len(line),
-                    common.sub_value,
-                    common.damaged,
+                    style, value, start, end, body_start, len(line), sub_value, damaged
                 )
     return _match_marker(line)
 
@@ -96,33 +90,44 @@ def match_marker(line: str) -> MarkerMatch | None:
 _AFTER_RUN_SLOW = frozenset("*_<之")
 # The points of ar_dot and decimal markers (⒈ … ⒛ are read as 1. … 20.).
 _DOTS = frozenset(".．" + char_ranges("\u2488\u249b"))
-# _run_marker's answer when the run alone does not decide.
+# _read_run's answer when the run alone does not decide.
 _SLOW = MarkerMatch("", None, 0, 0, 0, 0)
 # _shape_marker's answer when the digits of a run are not just its value: ask _read_run.
 _BY_RUN = MarkerMatch("", None, 0, 0, 0, 0)
 
 
+# What _run_marker keeps for a run: its lines' MarkerMatch fields but body_end (each line's
+# length) and weak (False), as a tuple: cheaper to make and unpack than a MarkerMatch.
+RunReading = tuple[str, int | None, int, int, int, int | None, bool]  # style, …, damaged
+_SLOW_RUN: RunReading = ("", None, 0, 0, 0, None, False)  # _SLOW as a RunReading
+
+
+def _reading(m: MarkerMatch | None) -> RunReading | None:
+    if m is None or m is _SLOW:
+        return None if m is None else _SLOW_RUN
+    return m.style, m.value, m.start, m.end, m.body_start, m.sub_value, m.damaged
+
+
 @functools.lru_cache(maxsize=4096)
-def _run_marker(run: str) -> MarkerMatch | None:
-    """_read_run, memoised, and shared by the runs of one shape (see _shape_marker)."""
+def _run_marker(run: str) -> RunReading | None:
+    """_read_run as a RunReading, memoised, and shared by the runs of one shape (see below)."""
     shape = run.translate(_DIGITS_AS_ONE)
-    if shape == run:  # no digits (or only 1s)
+    if _DIGITS_1.isdisjoint(shape):  # no digits
         return _numeral_run_marker(run)
     shaped = _shape_marker(shape)
     if shaped is None:
         return None
     common, digits, digits_end = shaped
     if common is _BY_RUN:
-        return _read_run(run)
+        return _reading(_read_run(run))
     if common is _SLOW or digits == digits_end:
-        return common
-    return MarkerMatch(
+        return _reading(common)
+    return (
         common.style,
         int(run[digits:digits_end]),
         common.start,
         common.end,
         common.body_start,
-        common.body_end,
         common.sub_value,
         common.damaged,
     )
@@ -156,6 +161,7 @@ def _read_run(run: str) -> MarkerMatch | None:
 # occur in the grammar only inside AR_NUM, so the tokens, and with them the marker, are the
 # same but for the number's value. _shape_marker reads a run with every digit made a 1.
 _DIGITS_AS_ONE = str.maketrans("0123456789０１２３４５６７８９", "1111111111１１１１１１１１１１")
+_DIGITS_1 = frozenset("1１")  # a shape has digits when it has one of these
 _ONES_AS_TWO = str.maketrans("1１", "2２")
 _DIGIT_RUN = re.compile("[0-9０-９]+")
 
@@ -196,41 +202,38 @@ def _without_value(m: MarkerMatch) -> tuple[object, ...]:
 # one reading too: the common heads read a numeral as one whole run of numeral characters
 # (see govdoc.markerheads), so another numeral moves what follows it and changes the value.
 _CN_NUMERAL = re.compile(f"[{CN_NUMERAL_CHARS}]+")
-_DIGITS_1 = frozenset("1１")
 _PROBES = ("一", "二十三")  # two numerals of different length and value
 _OFFSETS = ("start", "end", "body_start", "body_end")
 _SLOW_SHAPE: tuple[MarkerMatch, tuple[int, ...], bool] = (_SLOW, (), False)
 _BY_RUN_SHAPE: tuple[MarkerMatch, tuple[int, ...], bool] = (_BY_RUN, (), False)
 
 
-def _numeral_run_marker(run: str) -> MarkerMatch | None:
-    """_read_run for a run without digits, from the reading of its shape (_numeral_shape)."""
+def _numeral_run_marker(run: str) -> RunReading | None:
+    """_run_marker for a run without digits, from the reading of its shape (_numeral_shape)."""
     numeral = _CN_NUMERAL.search(run)
     if (
         numeral is None
         or _CN_NUMERAL.search(run, numeral.end())  # two numerals
         or len(run) > PREFIX - 8  # a longer numeral could reach PREFIX
-        or not _DIGITS_1.isdisjoint(run)  # digits: read by the shapes of _shape_marker
     ):
-        return _read_run(run)
+        return _reading(_read_run(run))
     value = cn_value(numeral[0])
     if value is None:
-        return _read_run(run)
+        return _reading(_read_run(run))
     shaped = _numeral_shape(run[: numeral.start()] + _PROBES[0] + run[numeral.end() :])
     if shaped is None or shaped[0] is _SLOW:
-        return None if shaped is None else _SLOW
+        return None if shaped is None else _SLOW_RUN
     common, moved, valued = shaped
     if common is _BY_RUN:
-        return _read_run(run)
+        return _reading(_read_run(run))
     shift = len(numeral[0]) - 1
-    start, end, body_start, body_end = moved
-    return MarkerMatch(
+    start, end, body_start, _ = moved
+    return (
         common.style,
         value if valued else common.value,
         common.start + shift * start,
         common.end + shift * end,
         common.body_start + shift * body_start,
-        common.body_end + shift * body_end,
         common.sub_value,
         common.damaged,
     )
