@@ -11,10 +11,23 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from govdoc.inline import _DUTY, _DUTY_VERBS, _MAX_NOTE, _ORGAN_ENDS, _clean, _duty, _ends_in
+from govdoc.inline import (
+    _DUTY,
+    _DUTY_VERBS,
+    _LABEL,
+    _MAX_NAME,
+    _MAX_NOTE,
+    _ORGAN_ENDS,
+    _PARTS,
+    _clean,
+    _duty,
+    _ends_in,
+    _split_names,
+    find_departments,
+)
 from govdoc.inline import _open_bracket as open_bracket
 from govdoc.levels import LevelStack
 from govdoc.numbering import MarkerMatch
@@ -25,6 +38,9 @@ BRACKET = re.compile(r"[（()）]")
 
 hint_texts = st.text(alphabet=f"{_FIRSTS}{_VERBS}文。\n", max_size=60)
 bracket_texts = st.text(alphabet="（()）文", max_size=2 * _MAX_NOTE)
+note_pieces = ["市科技局", "市财政局", "办", "等", "由", "按职责分工负责", "牵头", "配合", "（县）"]
+note_pieces += ["、", "，", ",", "；", "牵头单位：", "\n", " ", "\u3000", "（", ")", "文"]
+note_texts = st.lists(st.sampled_from(note_pieces), max_size=12).map("".join)
 name_texts = st.text(alphabet="市局委办公室等由负责牵头落实配合参与按职分工\n \u3000", max_size=14)
 
 
@@ -80,6 +96,42 @@ def test_endswith_tests_agree_with_the_patterns(name: str) -> None:
 def test_clean_agrees_with_the_substitutions(name: str) -> None:
     expected = re.sub("等$", "", _DUTY.sub("", name).strip(" \t\u3000").removeprefix("由"))
     assert _clean(name) == expected
+
+
+def _departments_by_parts(text: str) -> tuple[str, ...]:
+    """find_departments as first written: every part and name looked at before deciding."""
+    body = text.rstrip(" \t\u3000\u00a0\r\n。；;.")
+    start = open_bracket(body, len(body) - 1) if body.endswith(("）", ")")) else None
+    if start is None:
+        return ()
+    inner = body[start + 1 : -1].strip(" \t\u3000")
+    labels = list(_LABEL.finditer(inner))
+    if labels:
+        stops = [m.start() for m in labels[1:]] + [len(inner)]
+        raw = [
+            n
+            for m, stop in zip(labels, stops, strict=True)
+            for n in _split_names(inner[m.end() : stop])
+        ]
+    else:
+        parts = [p.strip(" \t\u3000") for p in _PARTS.split(inner)]
+        duties = [_DUTY.search(p) for p in parts]
+        if not all(duty for p, duty in zip(parts, duties, strict=True) if p.strip()):
+            return ()
+        raw = [n for p in parts for n in _split_names(_DUTY.sub("", p))]
+    names = [n for n in map(_clean, raw) if n]
+    organ = re.compile(f"(?:{'|'.join(_ORGAN_ENDS)})$")
+    if not names or not all(len(n) <= _MAX_NAME and organ.search(n) for n in names):
+        return ()
+    return tuple(dict.fromkeys(names))
+
+
+@settings(max_examples=600)
+@given(note_texts, st.sampled_from(["）", ")", "）。", "；"]))
+@example("市科技局负责\n", "）")  # a duty verb before a final newline ends the last part
+def test_departments_agree_with_looking_at_every_part(note: str, close: str) -> None:
+    text = "加强协作。（" + note + close
+    assert find_departments(text) == _departments_by_parts(text)
 
 
 def _marker(style: str, value: int | None, sub: int | None = None) -> MarkerMatch:

@@ -127,7 +127,10 @@ def _cut(part: str, duty: re.Match[str] | None) -> str:
 
 
 def _clean(name: str) -> str:
-    name = _cut(name, _duty(name)).strip(" \t\u3000").removeprefix("由")
+    duty = _duty(name)  # mostly none: the duty phrase closes the note, after the last name
+    if duty is not None:
+        name = _cut(name, duty)
+    name = name.strip(" \t\u3000").removeprefix("由")
     # re.sub("等$", "", name): $ matches at the end or before a final newline.
     if name.endswith("等"):
         return name[:-1]
@@ -150,23 +153,34 @@ def find_departments(text: str) -> tuple[str, ...]:
     inner = body[start + 1 : -1].strip(" \t\u3000")
     # Every label ends in a colon.
     labels = list(_LABEL.finditer(inner)) if "：" in inner or ":" in inner else []
+    raw: list[str] = []
     if labels:
-        raw = []
         for k, m in enumerate(labels):
             stop = labels[k + 1].start() if k + 1 < len(labels) else len(inner)
             raw.extend(_split_names(inner[m.end() : stop]))
     else:
         # Unlabelled: the whole note must end in a duty phrase (…等按职责分工负责), or each
-        # part does (市科技局牵头，市财政局配合).
-        parts = [p.strip(" \t\u3000") for p in _PARTS.split(inner)]
-        duties = [_duty(p) for p in parts]
-        if not all(duty for p, duty in zip(parts, duties, strict=True) if p.strip()):
+        # part does (市科技局牵头，市财政局配合). Unless a separator or a space ends the note,
+        # its last character ends its last part, which must then end in a duty verb: most
+        # notes that are no duty notes are told so without splitting them.
+        last = inner[-1:]
+        ends_part = bool(last) and last not in "，,；;" and not last.isspace()
+        if ends_part and not inner.endswith(_DUTY_VERBS):
             return ()
-        raw = [n for p, d in zip(parts, duties, strict=True) for n in _split_names(_cut(p, d))]
-    names = [_clean(n) for n in raw]
-    names = [n for n in names if n]
-    if not names or not all(len(n) <= _MAX_NAME and _ends_in(n, _ORGAN_ENDS) for n in names):
-        return ()
+        for part in _PARTS.split(inner):
+            part = part.strip(" \t\u3000")
+            duty = _duty(part)
+            if duty is None and part.strip():
+                return ()  # a part that names no duty: no duty note
+            raw.extend(_split_names(_cut(part, duty)))
+    names: list[str] = []
+    for name in raw:
+        name = _clean(name)
+        if not name:
+            continue
+        if len(name) > _MAX_NAME or not _ends_in(name, _ORGAN_ENDS):
+            return ()  # every name must be a body's
+        names.append(name)
     return tuple(dict.fromkeys(names))
 
 

@@ -86,5 +86,5 @@ class ParagraphMaker:
             # A department note ends the paragraph in a closing bracket; a citation opens with 《.
             find_departments(text) if "）" in text or ")" in text else (),
             tuple(find_references(text, start)) if "《" in text else (),
-            bool(damaged) and any(d.start < end and start < d.end for d in damaged),
+            any(d.start < end and start < d.end for d in damaged) if damaged else False,
         )

@@ -52,9 +52,13 @@ def split_heading(text: str, style: str) -> HeadingSplit:
         return text, len(text), len(text), True
     if style not in ("article", "part"):
         m = _FIRST_STOP.search(text, 0, _TITLE_MAX + 1)
-        if m is not None and m.start() > 0:
-            i = m.start()
-            return text[:i], i + 1, _skip_spaces(text, i + 1), True
+        i = -1 if m is None else m.start()
+        if i > 0:
+            # _skip_spaces, inlined: the body mostly starts right after the stop.
+            body = i + 1
+            if body < len(text) and text[body].isspace():
+                body = len(text) - len(text[body:].lstrip())
+            return text[:i], i + 1, body, True
     return text[:_PREVIEW], 0, 0, False
 
 
@@ -107,8 +111,9 @@ class BodyBuilder:
         marker = Marker(
             style, FAMILIES[style], value, text[m.start : m.end], marker_span, m.sub_value
         )
-        for code, message in notes:
-            self.diagnostics.append(Diagnostic(code, message, marker_span))
+        if notes:  # mostly none: the numbering goes on as expected
+            for code, message in notes:
+                self.diagnostics.append(Diagnostic(code, message, marker_span))
         after = text[m.body_start : m.body_end]
         base = start + m.body_start
         if is_item:
@@ -137,11 +142,13 @@ class BodyBuilder:
         else:
             head_end = body_start = end
         heading = Heading(marker, title, Span(start, head_end), m.damaged)
-        self._close_to(depth)
+        opened = self.open
+        if opened and opened[-1][1] >= depth:  # _close_to, called only when it closes one
+            self._close_to(depth)
         body: list[BodyLeaf] = []
         if body_start < end:
             body.append(self.paragraph(self.text[body_start:end], Span(body_start, end)))
-        self.open.append((heading, depth, body, []))
+        opened.append((heading, depth, body, []))
         return False
 
     def _close_to(self, depth: int) -> None:
