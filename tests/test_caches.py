@@ -14,7 +14,7 @@ from govdoc.grammar import load_grammar
 
 
 def test_grammar_tables_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govdoc.numbering import _ToMarker
+    from govdoc.numbergrammar import _ToMarker
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fresh = load_grammar("numbering.lark", transformer=_ToMarker())
@@ -26,7 +26,7 @@ def test_grammar_tables_cached_and_reused(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_no_cache_folder_still_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from govdoc.numbering import _ToMarker
+    from govdoc.numbergrammar import _ToMarker
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

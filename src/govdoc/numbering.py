@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 from .markerheads import CN_NUMERAL_CHARS, cn_value, common_head
 from .markerline import (
@@ -289,12 +288,3 @@ def clear_caches() -> None:
     from . import metadata  # imported here: numbering is imported by metadata's importers
 
     metadata.clear_caches()
-
-
-def __getattr__(name: str) -> Any:
-    # The grammar's transformer lives with Lark in govdoc.numbergrammar (imported on demand).
-    if name == "_ToMarker":
-        from . import numbergrammar
-
-        return numbergrammar._ToMarker
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
