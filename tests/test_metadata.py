@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdoc import infotable, metadata
+from govdoc import infotable, metadatagrammar
 from govdoc.metadata import (
     KEYS,
     doc_number_problems,
@@ -59,7 +59,7 @@ def test_every_terminal_cites_the_standard_or_a_variant() -> None:
 
 
 def test_grammar_is_compiled_once() -> None:
-    assert metadata._parser() is metadata._parser()
+    assert metadatagrammar.parser() is metadatagrammar.parser()
 
 
 # --- 发文字号 ----------------------------------------------------------------------------------

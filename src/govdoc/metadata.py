@@ -50,14 +50,6 @@ __all__ = [
 ]
 
 
-def _parser() -> Any:
-    """The metadata grammar's Lark parser, loaded on first use: importing Lark costs ~30 ms,
-    and the common values are read without it (:mod:`govdoc.commonmetadata`)."""
-    from govdoc.metadatagrammar import parser
-
-    return parser()
-
-
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str, start: str) -> Any:
     """The value of ``text`` by rule ``start`` (``doc_number`` or ``date``), or None. Cached:
