@@ -30,15 +30,13 @@ from .front import (
     LABEL,
     ORDER_LEAD,
     SENTENCE,
-    bare,
     is_caption,
     is_colon_sentence,
     is_drafter,
-    join_title,
     name_front,
-    title_key,
 )
 from .lines import Line
+from .linetext import bare, join_title, title_key
 from .metadata import find_references, parse_date, parse_info_line
 
 __all__ = ["Role", "assign_roles", "join_title"]

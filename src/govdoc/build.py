@@ -14,8 +14,8 @@ from typing import Literal
 
 from .anatomy import Role
 from .frame import frame_fields, meta_leaf
-from .front import title_key
 from .lines import Line
+from .linetext import title_key
 from .nodes import Block, Chrome, Diagnostic, Document, Meta, Repair, Span
 from .paragraphs import ParagraphMaker
 from .sections import BodyBuilder

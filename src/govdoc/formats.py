@@ -12,9 +12,9 @@ import codecs
 import re
 from typing import Literal
 
-from .decode import sniff_binary
 from .errors import InputError, MissingExtraError
 from .nodes import Document
+from .sniff import sniff_binary
 
 __all__ = ["FORMATS", "Format", "parse_rich", "sniff_format"]
 

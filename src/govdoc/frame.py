@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 
 from .frameline import meta_leaf
-from .front import ORDER_LEAD, bare, join_title
+from .front import ORDER_LEAD
+from .linetext import bare, join_title
 from .metadata import parse_date, parse_doc_number
 from .nodes import Block, Meta, MetaField, Paragraph, Span
 

@@ -13,8 +13,9 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from .front import SIGNER_AFTER_NUMBER, bare
+from .front import SIGNER_AFTER_NUMBER
 from .lines import Line
+from .linetext import bare
 from .metadata import find_dates, parse_doc_number, parse_info_line
 from .nodes import Meta, MetaField, Span
 from .numbering import strip_decoration

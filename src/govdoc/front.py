@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .lines import Line
-from .linetext import bare, join_title, title_key  # bare and the titles' helpers, re-exported
+from .linetext import bare, title_key
 from .metadata import find_dates, parse_date, parse_doc_number, parse_info_line
 
 __all__ = [
@@ -24,15 +24,12 @@ __all__ = [
     "SENTENCE",
     "SIGNER_AFTER_NUMBER",
     "SIGNER_END",
-    "bare",
     "front_role",
     "is_caption",
     "is_colon_sentence",
     "is_drafter",
     "is_signer_line",
-    "join_title",
     "name_front",
-    "title_key",
 ]
 
 SENTENCE = re.compile(r"[，。；,;！？!?]")
