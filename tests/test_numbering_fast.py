@@ -95,7 +95,7 @@ def test_marker_lines_unchanged() -> None:
 # --- the run path of match_marker ------------------------------------------------------------
 #
 # match_marker reads a line that starts with a run of marker characters from that run alone
-# (memoised per run, and per run shape: the run with every digit made 1). The full reading,
+# (memoised per run). The full reading,
 # markerline.read_line, is the reference: both must agree on every line.
 
 RUNS = [
@@ -127,8 +127,8 @@ def test_runs_read_as_whole_lines() -> None:
     assert wrong == []
 
 
-def test_run_shapes_share_readings() -> None:
-    # Lines of one shape read in one order, so that later ones come from the shape's cache.
+def test_runs_with_any_number_read_as_the_full_reading() -> None:
+    # Lines of one frame read in one order, so that later ones meet a warm run cache.
     from govdoc import markerline, numbering
 
     wrong = []
@@ -144,7 +144,7 @@ def test_run_shapes_share_readings() -> None:
     assert wrong == []
 
 
-def test_numeral_shapes_share_readings() -> None:
+def test_runs_with_any_numeral_read_as_the_full_reading() -> None:
     from govdoc import markerline, numbering
 
     numerals = [
@@ -199,8 +199,8 @@ def test_run_path_agrees_with_full_reading(pieces: list[str], after: str, end: s
     )
 )
 def test_run_path_agrees_across_lines(lines: list[tuple[list[str], str, str]]) -> None:
-    # Caches kept between the lines of one document: later lines may be read from the run or
-    # shape of earlier ones.
+    # Caches kept between the lines of one document: later lines may be read from the run
+    # cache filled by earlier ones.
     from govdoc import markerline, numbering
 
     numbering.clear_caches()

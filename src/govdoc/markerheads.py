@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "CN_NUMERAL_CHARS",
     "DIGITS",
     "UNIT_STYLES",
     "UNKNOWN",
     "ParsedHead",
-    "cn_value",
     "common_head",
     "enclosed_value",
     "latin_value",
@@ -75,7 +73,7 @@ def enclosed_value(ch: str) -> tuple[str, int]:
 
 
 #: The characters of a Chinese numeral (the CN_* terminals of the grammar).
-CN_NUMERAL_CHARS = "一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參陸十拾百佰〇零○"
+_CN_NUMERAL_CHARS = "一二三四五六七八九两壹贰叁肆伍陆柒捌玖貳參陸十拾百佰〇零○"
 
 # The characters a marker can end with (or, for 1.1, contain): every rule of the grammar has a
 # token of them (DUN COMMA DOT RPAR UNIT PART ENCLOSED DASH BULLET), and the REST terminal can
@@ -95,7 +93,7 @@ _AR = "[0-9０-９]{1,3}+(?![0-9０-９])"  # AR_NUM
 _COMMON_HEAD = re.compile(
     rf"""(?x)
       (?: (?P<open>[(（]|第) [ \t]*+ )?+
-      (?: (?P<cn>[{CN_NUMERAL_CHARS}]++)
+      (?: (?P<cn>[{_CN_NUMERAL_CHARS}]++)
         | (?P<ar>{_AR}) | (?P<latin>[a-zA-Zａ-ｚＡ-Ｚ]) | (?P<damaged>\ufffd) )
       [ \t]*+ (?P<close>[)）、，,.．编章节条款編節條]|部分)
     | (?P<dash>[—―－]{{2,}}+)
@@ -142,7 +140,7 @@ _LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") | fro
 UNKNOWN = "unknown"
 
 
-def cn_value(numeral: str) -> int | None:
+def _cn_value(numeral: str) -> int | None:
     """Value of a Chinese numeral as the grammar's cn_num reads it, None if it is not one."""
     if len(numeral) > 2 and numeral[1] in "百佰":  # cn_hundreds
         rest = numeral[2:]
@@ -196,7 +194,7 @@ def _common_marker(m: re.Match[str]) -> ParsedHead | str | None:
     if opening == "(" and numeral != "latin" and m.string.startswith("、", end):
         end += 1  # cn_paren, ar_paren and damaged_paren end with DUN?
     if cn:
-        value = cn_value(cn)
+        value = _cn_value(cn)
         if value is None:
             return UNKNOWN
     elif ar:
