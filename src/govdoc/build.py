@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .anatomy import Role
@@ -44,7 +44,6 @@ class _Doc:
     attached_by_label: bool = False
     start: int | None = None
     end: int = 0
-    first_meta: list[Role] = field(default_factory=list)
 
 
 def build(source: Source, lines: Sequence[Line], roles: Sequence[Role]) -> Document:
